@@ -1,0 +1,156 @@
+package timeline
+
+import (
+	"encoding/csv"
+	"io"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"github.com/gocarina/gocsv"
+
+	"timeline/internal/benchdata"
+)
+
+// benchRows is the size of the benchmark file: 1,000,000 rows, about 270 MB.
+// TIMELINE_BENCH_ROWS overrides it for a quicker look.
+var benchRows = 1_000_000
+
+var (
+	benchOnce sync.Once
+	benchPath string
+	benchErr  error
+)
+
+// benchFile returns the generated benchmark file, made once per run in
+// TIMELINE_BENCH_DIR (kept between runs) or a temporary directory.
+func benchFile(b *testing.B) string {
+	benchOnce.Do(func() {
+		dir := os.Getenv("TIMELINE_BENCH_DIR")
+		if dir == "" {
+			dir = filepath.Join(os.TempDir(), "timeline-bench")
+		}
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			benchErr = err
+			return
+		}
+		benchPath, benchErr = benchdata.File(dir, benchRows)
+	})
+	if benchErr != nil {
+		b.Fatal(benchErr)
+	}
+	return benchPath
+}
+
+func openBench(b *testing.B) (*os.File, int64) {
+	f, err := os.Open(benchFile(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	fi, _ := f.Stat()
+	return f, fi.Size()
+}
+
+// BenchmarkCSVScan is the baseline: a bare encoding/csv scan of the file.
+func BenchmarkCSVScan(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		f, size := openBench(b)
+		b.SetBytes(size)
+		r := csv.NewReader(f)
+		r.ReuseRecord = true
+		r.FieldsPerRecord = -1
+		n := 0
+		for {
+			_, err := r.Read()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				b.Fatal(err)
+			}
+			n++
+		}
+		f.Close()
+		b.ReportMetric(float64(n), "rows")
+	}
+}
+
+// BenchmarkValidate is what timeline validate does with the file.
+func BenchmarkValidate(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		f, size := openBench(b)
+		b.SetBytes(size)
+		s := NewScanner(f, "bench.csv")
+		errs := 0
+		s.Report = func(d Diagnostic) { errs++ }
+		if err := s.Scan(func(*Row) {}); err != io.EOF {
+			b.Fatal(err)
+		}
+		f.Close()
+		if errs != 0 {
+			b.Fatalf("%d diagnostics on the generated file", errs)
+		}
+	}
+}
+
+// BenchmarkStats is what timeline stats does with the file.
+func BenchmarkStats(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		f, size := openBench(b)
+		b.SetBytes(size)
+		st, err := Summarize(f, "bench.csv", nil)
+		f.Close()
+		if err != nil || st.Events == 0 {
+			b.Fatal(err)
+		}
+	}
+}
+
+// gocsvRow is the benchmark file mapped with gocsv's struct tags.
+type gocsvRow struct {
+	ID          string `csv:"id"`
+	Start       string `csv:"start"`
+	End         string `csv:"end"`
+	Title       string `csv:"title"`
+	Description string `csv:"description"`
+	Category    string `csv:"category"`
+	Actors      string `csv:"actors"`
+	Location    string `csv:"location"`
+	Country     string `csv:"country"`
+	Latitude    string `csv:"latitude"`
+	Longitude   string `csv:"longitude"`
+	Sources     string `csv:"sources"`
+	Confidence  string `csv:"confidence"`
+	Tags        string `csv:"tags"`
+	Fatalities  string `csv:"fatalities"`
+}
+
+// BenchmarkGocsvPull measures gocsv's reflection-based mapping (its
+// streaming pull loop) on the same file, to decide where gocsv fits.
+func BenchmarkGocsvPull(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		f, size := openBench(b)
+		b.SetBytes(size)
+		r := csv.NewReader(f)
+		r.ReuseRecord = true
+		u, err := gocsv.NewUnmarshaller(r, gocsvRow{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for {
+			_, err := u.Read()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				b.Fatal(err)
+			}
+		}
+		f.Close()
+	}
+}

@@ -1,0 +1,78 @@
+package timeline
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Severity says whether a problem makes a dataset invalid.
+type Severity int
+
+// Severities, from least to most serious.
+const (
+	Warning Severity = iota
+	Error
+)
+
+// Diagnostic is one problem found in a dataset, with its position.
+// Line and Column are 1-based; Column counts bytes, as encoding/csv does.
+type Diagnostic struct {
+	File     string
+	Line     int
+	Column   int
+	Field    string
+	Severity Severity
+	Msg      string
+}
+
+// String formats the diagnostic as FILE:LINE:COLUMN: FIELD: message, with
+// "warning: " before the message of a warning.
+func (d Diagnostic) String() string {
+	var b strings.Builder
+	b.Grow(len(d.File) + len(d.Field) + len(d.Msg) + 32)
+	b.WriteString(d.File)
+	fmt.Fprintf(&b, ":%d:%d: ", d.Line, d.Column)
+	if d.Field != "" {
+		b.WriteString(d.Field)
+		b.WriteString(": ")
+	}
+	if d.Severity == Warning {
+		b.WriteString("warning: ")
+	}
+	b.WriteString(d.Msg)
+	return b.String()
+}
+
+// Error makes a Diagnostic usable as an error.
+func (d Diagnostic) Error() string { return d.String() }
+
+// Counts tallies diagnostics by severity.
+type Counts struct {
+	Errors, Warnings int
+}
+
+// Add counts one diagnostic.
+func (c *Counts) Add(d Diagnostic) {
+	if d.Severity == Error {
+		c.Errors++
+	} else {
+		c.Warnings++
+	}
+}
+
+// InvalidError is returned when a dataset cannot be used because of the
+// errors in Diagnostics.
+type InvalidError struct {
+	Diagnostics []Diagnostic
+}
+
+func (e *InvalidError) Error() string {
+	var c Counts
+	for _, d := range e.Diagnostics {
+		c.Add(d)
+	}
+	if len(e.Diagnostics) > 0 {
+		return fmt.Sprintf("%s (and %d more problems)", e.Diagnostics[0], len(e.Diagnostics)-1)
+	}
+	return "invalid dataset"
+}

@@ -1,0 +1,292 @@
+package edtf
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+var monthNames = map[string]int{
+	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+	"july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+	"sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+
+var seasonNames = map[string]int{"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
+
+// humanHelp lists the spellings ParseHuman takes, for its errors.
+const humanHelp = "want an EDTF date (2017-04-03, 2017?, 2011/2012) or e.g. '3 April 2017', 'April 2017', 'early 2016', '2011-12', 'c. 1995', '1990s', '44 BC', 'before 2017'"
+
+// ParseHuman parses a date as a person types it and returns it as EDTF. It
+// takes strict EDTF, and: "3 April 2017", "April 3, 2017", "Apr. 2017",
+// "spring 2016", "early/mid/late 2016" (approximate thirds of the year),
+// "c. 1995" (also ca., circa, about, around), "1990s", "44 BC" (BCE, B.C.),
+// "AD 33", "33 CE", "2011-12" and "2011 to 2012" (year ranges), "before
+// 2017", "after 1995", "since 1995", "3 April 2017 08:40", and a final "?"
+// for an uncertain date.
+//
+// YYYY-NN is a year range when NN is the next year's last two digits (2011-12)
+// or when NN is neither a month nor a season and later than YYYY's last two
+// digits (2011-15); otherwise it is EDTF (2017-04 is April 2017, 2016-21 spring
+// 2016).
+func ParseHuman(s string) (Date, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return Date{}, &SyntaxError{s, 0, "empty date"}
+	}
+	if d, ok := yearRange(s); ok {
+		return d, nil
+	}
+	if d, err := Parse(s); err == nil {
+		return d, nil
+	}
+	if d, ok := human(s); ok {
+		if _, err := Parse(d.String()); err == nil {
+			return d, nil
+		}
+	}
+	return Date{}, &SyntaxError{s, 0, "cannot read this date: " + humanHelp}
+}
+
+// yearRange reads "2011-12", "2011–12", "2011-2012", "2011 to 2012".
+func yearRange(s string) (Date, bool) {
+	s = strings.NewReplacer("–", "-", "—", "-", " to ", "-", " - ", "-").Replace(s)
+	a, b, ok := strings.Cut(s, "-")
+	if !ok || len(a) != 4 || !allDigits(a) || !allDigits(b) {
+		return Date{}, false
+	}
+	y, _ := strconv.Atoi(a)
+	var end int
+	switch len(b) {
+	case 2:
+		nn, _ := strconv.Atoi(b)
+		last := y % 100
+		isCode := nn >= 1 && nn <= 12 || nn >= 21 && nn <= 24
+		switch {
+		case nn == (last+1)%100:
+			end = y - last + nn
+			if nn < last {
+				end += 100
+			}
+		case !isCode && nn > last:
+			end = y - last + nn
+		default:
+			return Date{}, false
+		}
+	case 4:
+		end, _ = strconv.Atoi(b)
+		if end <= y {
+			return Date{}, false
+		}
+	default:
+		return Date{}, false
+	}
+	d, err := Parse(pad4(y) + "/" + pad4(end))
+	return d, err == nil
+}
+
+func pad4(y int) string {
+	s := strconv.Itoa(y)
+	for len(s) < 4 {
+		s = "0" + s
+	}
+	return s
+}
+
+func allDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// human reads the spellings that are not EDTF.
+func human(s string) (Date, bool) {
+	low := strings.ToLower(s)
+	uncertain := false
+	if strings.HasSuffix(low, "?") {
+		uncertain = true
+		low = strings.TrimSpace(strings.TrimSuffix(low, "?"))
+	}
+	d, ok := humanBody(low)
+	if !ok {
+		return Date{}, false
+	}
+	return d.Qualify(uncertain, false), true
+}
+
+func humanBody(low string) (Date, bool) {
+	for _, p := range []string{"circa ", "c. ", "ca. ", "ca ", "c ", "about ", "around ", "approx. ", "approximately ", "~"} {
+		if rest, ok := strings.CutPrefix(low, p); ok {
+			d, ok := humanBody(strings.TrimSpace(rest))
+			return d.Qualify(false, true), ok
+		}
+	}
+	for _, p := range []struct {
+		word string
+		open string
+	}{{"before ", "../"}, {"until ", "../"}, {"by ", "../"}} {
+		if rest, ok := strings.CutPrefix(low, p.word); ok {
+			d, ok := humanBody(strings.TrimSpace(rest))
+			if !ok || d.interval {
+				return Date{}, false
+			}
+			out, err := Parse(p.open + d.String())
+			return out, err == nil
+		}
+	}
+	for _, w := range []string{"after ", "since ", "from "} {
+		if rest, ok := strings.CutPrefix(low, w); ok {
+			d, ok := humanBody(strings.TrimSpace(rest))
+			if !ok || d.interval {
+				return Date{}, false
+			}
+			out, err := Parse(d.String() + "/..")
+			return out, err == nil
+		}
+	}
+	for _, p := range []struct {
+		word     string
+		from, to string
+	}{{"early ", "01", "04"}, {"mid ", "05", "08"}, {"mid-", "05", "08"}, {"middle ", "05", "08"}, {"late ", "09", "12"}} {
+		if rest, ok := strings.CutPrefix(low, p.word); ok {
+			y, ok := humanYear(strings.TrimSpace(rest))
+			if !ok {
+				return Date{}, false
+			}
+			out, err := Parse(y + "-" + p.from + "~/" + y + "-" + p.to + "~")
+			return out, err == nil
+		}
+	}
+	if rest, ok := strings.CutSuffix(low, "s"); ok && len(rest) == 4 && allDigits(rest) && rest[3] == '0' {
+		out, err := Parse(rest[:3] + "X")
+		return out, err == nil
+	}
+	if y, ok := humanYear(low); ok {
+		out, err := Parse(y)
+		return out, err == nil
+	}
+	fields := strings.FieldsFunc(low, func(r rune) bool { return unicode.IsSpace(r) || r == ',' })
+	// A time at the end: "3 april 2017 08:40".
+	clock := ""
+	if n := len(fields); n > 1 && strings.Contains(fields[n-1], ":") {
+		clock, fields = fields[n-1], fields[:n-1]
+		if len(clock) == 4 {
+			clock = "0" + clock
+		}
+	}
+	var day, month, season int
+	var year string
+	for i := 0; i < len(fields); i++ {
+		f := strings.TrimSuffix(fields[i], ".")
+		switch {
+		case monthNames[f] != 0 && month == 0:
+			month = monthNames[f]
+		case seasonNames[f] != 0 && season == 0:
+			season = seasonNames[f]
+		case allDigits(strings.TrimRight(f, "stndrh")) && len(f) <= 4 && day == 0 && year == "" && len(strings.TrimRight(f, "stndrh")) <= 2 && i+1 < len(fields):
+			day, _ = strconv.Atoi(strings.TrimRight(f, "stndrh"))
+		case year == "":
+			rest := strings.Join(fields[i:], " ")
+			y, ok := humanYear(rest)
+			if !ok {
+				// "april 3 2017": the day after the month.
+				if n, err := strconv.Atoi(f); err == nil && day == 0 && month != 0 && n <= 31 && i+1 < len(fields) {
+					day = n
+					continue
+				}
+				return Date{}, false
+			}
+			year = y
+			i = len(fields)
+		default:
+			return Date{}, false
+		}
+	}
+	if year == "" {
+		return Date{}, false
+	}
+	var s string
+	switch {
+	case season != 0 && month == 0 && day == 0:
+		s = year + "-" + strconv.Itoa(season)
+	case season != 0:
+		return Date{}, false
+	case month != 0 && day != 0:
+		s = year + "-" + two2(month) + "-" + two2(day)
+	case month != 0:
+		s = year + "-" + two2(month)
+	case day != 0:
+		return Date{}, false
+	default:
+		s = year
+	}
+	if clock != "" {
+		if month == 0 || day == 0 {
+			return Date{}, false
+		}
+		s += "T" + clock
+	}
+	out, err := Parse(s)
+	return out, err == nil
+}
+
+func two2(n int) string {
+	if n < 10 {
+		return "0" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
+
+// humanYear reads "2017", "44 bc", "44 bce", "44 b.c.", "ad 33", "33 ce" as
+// an EDTF year.
+func humanYear(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	bc := false
+	for _, suf := range []string{" bce", " bc", " b.c.e.", " b.c.", "bc", "bce"} {
+		if rest, ok := strings.CutSuffix(s, suf); ok {
+			s, bc = strings.TrimSpace(rest), true
+			break
+		}
+	}
+	if !bc {
+		for _, suf := range []string{" ce", " ad", " a.d.", " c.e."} {
+			if rest, ok := strings.CutSuffix(s, suf); ok {
+				s = strings.TrimSpace(rest)
+				break
+			}
+		}
+		for _, pre := range []string{"ad ", "a.d. "} {
+			if rest, ok := strings.CutPrefix(s, pre); ok {
+				s = strings.TrimSpace(rest)
+				break
+			}
+		}
+	}
+	if !allDigits(s) || len(s) > 9 {
+		return "", false
+	}
+	y, _ := strconv.Atoi(s)
+	if bc {
+		if y == 0 {
+			return "", false
+		}
+		y = 1 - y
+	}
+	if y > 9999 || y < -9999 {
+		if y < 0 {
+			return "Y-" + strconv.Itoa(-y), true
+		}
+		return "Y" + strconv.Itoa(y), true
+	}
+	if y < 0 {
+		return "-" + pad4(-y), true
+	}
+	return pad4(y), true
+}

@@ -1,0 +1,686 @@
+package timeline
+
+import (
+	"bufio"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"hash/maphash"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"timeline/timeline/edtf"
+)
+
+// Header maps the columns of a file to the canonical ones.
+type Header struct {
+	// Names are the header cells as they appear in the file.
+	Names []string
+	index [numColumns]int // position of each canonical column, -1 when absent
+	extra []int           // positions of the extra columns, in file order
+}
+
+// NewHeader maps header names. Names that repeat are reported by the scanner.
+func NewHeader(names []string) *Header {
+	h := &Header{Names: names}
+	for i := range h.index {
+		h.index[i] = -1
+	}
+	for i, n := range names {
+		if c, ok := ColumnByName(n); ok {
+			if h.index[c] < 0 {
+				h.index[c] = i
+			}
+			continue
+		}
+		h.extra = append(h.extra, i)
+	}
+	return h
+}
+
+// Has reports whether the file has the canonical column c.
+func (h *Header) Has(c Column) bool { return h.index[c] >= 0 }
+
+// Index returns the position of column c in the file, or -1.
+func (h *Header) Index(c Column) int { return h.index[c] }
+
+// Extra returns the names of the columns that are not canonical, in file order.
+func (h *Header) Extra() []string {
+	out := make([]string, len(h.extra))
+	for i, p := range h.extra {
+		out[i] = h.Names[p]
+	}
+	return out
+}
+
+// IndexOf returns the position of the column with the given name, or -1.
+func (h *Header) IndexOf(name string) int {
+	for i, n := range h.Names {
+		if n == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// Row is one data row of a file as the Scanner delivers it.
+type Row struct {
+	Line   int      // line where the row starts
+	Fields []string // cells in file order
+	// Start and End are the parsed dates with relative dates resolved; zero
+	// when absent or invalid.
+	Start, End edtf.Date
+	// Errors counts the error diagnostics reported for this row.
+	Errors int
+	hdr    *Header
+}
+
+// Get returns the cell of canonical column c, or "" when the file lacks it.
+func (r *Row) Get(c Column) string {
+	if i := r.hdr.index[c]; i >= 0 && i < len(r.Fields) {
+		return r.Fields[i]
+	}
+	return ""
+}
+
+// Event converts the row into an Event.
+func (r *Row) Event() Event {
+	e := Event{Line: r.Line, StartDate: r.Start, EndDate: r.End}
+	for c := Column(0); c < numColumns; c++ {
+		if i := r.hdr.index[c]; i >= 0 && i < len(r.Fields) {
+			e.setField(c, r.Fields[i])
+		}
+	}
+	if len(r.hdr.extra) > 0 {
+		e.Extra = make([]string, len(r.hdr.extra))
+		for k, i := range r.hdr.extra {
+			if i < len(r.Fields) {
+				e.Extra[k] = r.Fields[i]
+			}
+		}
+	}
+	return e
+}
+
+// Scanner reads an events table as a stream, checks every row and resolves
+// relative dates. Rows whose dates are absolute are delivered as they are
+// read; rows with a relative date are held back and delivered, resolved, once
+// the whole input has been read (they are expected to be few). Memory grows
+// with the number of rows only by a few dozen bytes a row (ids and start
+// dates, for duplicate detection and relative dates).
+type Scanner struct {
+	// Name is the file name used in diagnostics.
+	Name string
+	// Report receives every diagnostic, rows in file order; problems that need
+	// the whole file (relative dates) come after the rows.
+	Report func(Diagnostic)
+
+	hdr  *Header
+	cr   *csv.Reader
+	seed maphash.Seed
+
+	ids     map[uint64]int32 // id hash → index in rows
+	rows    []rowInfo
+	pending []*pendingRow
+	nrows   int
+	counts  Counts
+}
+
+type rowInfo struct {
+	line  int32
+	start edtf.Date
+	state uint8 // resolution of a relative start: one of the state constants
+}
+
+type pendingRow struct {
+	row       Row
+	index     int32 // index in Scanner.rows, -1 when the row has no usable id
+	startRel  *edtf.Relative
+	endRel    *edtf.Relative
+	startPos  [2]int
+	endPos    [2]int
+	startBase edtf.Date
+}
+
+// ErrNoHeader is returned for an input that has no header line.
+var ErrNoHeader = errors.New("no header line")
+
+// NewScanner returns a Scanner over r, which holds CSV with a header line. A
+// UTF-8 byte-order mark is skipped.
+func NewScanner(r io.Reader, name string) *Scanner {
+	br := bufio.NewReaderSize(r, 256<<10)
+	if b, err := br.Peek(3); err == nil && string(b) == "\xef\xbb\xbf" {
+		br.Discard(3)
+	}
+	cr := csv.NewReader(br)
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
+	return &Scanner{Name: name, cr: cr, seed: maphash.MakeSeed(), ids: make(map[uint64]int32)}
+}
+
+// Counts returns the diagnostics counted so far.
+func (s *Scanner) Counts() Counts { return s.counts }
+
+// Header returns the header, after ReadHeader or the first call of Scan.
+func (s *Scanner) Header() *Header { return s.hdr }
+
+// Rows returns the number of data rows read.
+func (s *Scanner) Rows() int { return s.nrows }
+
+func (s *Scanner) report(line, col int, field string, sev Severity, format string, args ...any) {
+	msg := format
+	if len(args) > 0 {
+		msg = fmt.Sprintf(format, args...)
+	}
+	d := Diagnostic{File: s.Name, Line: line, Column: col, Field: field, Severity: sev, Msg: msg}
+	s.counts.Add(d)
+	if s.Report != nil {
+		s.Report(d)
+	}
+}
+
+// ReadHeader reads and checks the header line. Problems with it are reported;
+// the error is non-nil only when there is no usable header at all.
+func (s *Scanner) ReadHeader() (*Header, error) {
+	if s.hdr != nil {
+		return s.hdr, nil
+	}
+	rec, err := s.cr.Read()
+	if err == io.EOF {
+		s.report(1, 1, "", Error, "empty file: want a header line with at least id, start and title")
+		return nil, ErrNoHeader
+	}
+	if err != nil {
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			s.report(pe.Line, pe.Column, "", Error, "header: %v", pe.Err)
+			return nil, ErrNoHeader
+		}
+		return nil, err
+	}
+	names := make([]string, len(rec))
+	copy(names, rec)
+	h := NewHeader(names)
+	seen := make(map[string]int, len(names))
+	for i, n := range names {
+		line, col := s.cr.FieldPos(i)
+		switch {
+		case !utf8.ValidString(n):
+			s.report(line, col, "", Error, "header: column %d: text is not UTF-8", i+1)
+		case strings.TrimSpace(n) == "":
+			s.report(line, col, "", Error, "header: column %d has no name", i+1)
+		case n != strings.TrimSpace(n):
+			s.report(line, col, "", Error, "header: column name %q has spaces around it", n)
+		}
+		if j, dup := seen[n]; dup {
+			s.report(line, col, n, Error, "header: column %q appears twice (first as column %d)", n, j+1)
+		}
+		seen[n] = i
+	}
+	for _, c := range []Column{ColID, ColStart, ColTitle} {
+		if !h.Has(c) {
+			s.report(1, 1, c.String(), Error, "header: required column %q is missing", c.String())
+		}
+	}
+	s.hdr = h
+	return h, nil
+}
+
+// Scan reads the next data row and passes it to yield, with its dates
+// resolved. It returns io.EOF after the last row, when the held-back rows
+// with relative dates have been delivered too. Errors other than io.EOF are
+// I/O errors; problems in the data are reported, not returned.
+func (s *Scanner) Scan(yield func(*Row)) error {
+	if s.hdr == nil {
+		if _, err := s.ReadHeader(); err != nil {
+			return err
+		}
+	}
+	var row Row
+	row.hdr = s.hdr
+	for {
+		rec, err := s.cr.Read()
+		if err == io.EOF {
+			s.finish(yield)
+			return io.EOF
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				s.report(pe.Line, pe.Column, "", Error, "malformed CSV: %v", pe.Err)
+				continue
+			}
+			return err
+		}
+		line, _ := s.cr.FieldPos(0)
+		s.nrows++
+		if len(rec) != len(s.hdr.Names) {
+			if len(rec) == 1 && rec[0] == "" {
+				continue // a blank line inside quotes-free text
+			}
+			s.report(line, 1, "", Error, "wrong number of fields: got %d, want %d", len(rec), len(s.hdr.Names))
+			continue
+		}
+		row = Row{Line: line, Fields: rec, hdr: s.hdr}
+		if p := s.check(&row); p != nil {
+			continue
+		}
+		yield(&row)
+	}
+}
+
+// check validates one row in place. It returns a pendingRow (already stored)
+// when the row waits for a relative date.
+func (s *Scanner) check(row *Row) *pendingRow {
+	h := s.hdr
+	before := s.counts.Errors
+	for i, v := range row.Fields {
+		if !utf8.ValidString(v) {
+			line, col := s.cr.FieldPos(i)
+			bad := 0
+			for bad < len(v) {
+				r, size := utf8.DecodeRuneInString(v[bad:])
+				if r == utf8.RuneError && size <= 1 {
+					break
+				}
+				bad += size
+			}
+			s.report(line, col+bad, h.Names[i], Error, "text is not UTF-8 (byte 0x%02x)", v[bad])
+			row.Fields[i] = strings.ToValidUTF8(v, "\uFFFD")
+			continue
+		}
+		if v == "" {
+			continue
+		}
+		if c, known := ColumnByName(h.Names[i]); known && h.index[c] == i {
+			s.checkField(row, c, i, v)
+		} else if formulaLike(v) {
+			s.warnFormula(i, v)
+		}
+	}
+	for _, c := range []Column{ColStart, ColTitle} {
+		if i := h.index[c]; i >= 0 && row.Fields[i] == "" {
+			line, col := s.cr.FieldPos(i)
+			s.report(line, col, c.String(), Error, "required value is missing")
+		}
+	}
+	if i := h.index[ColID]; i >= 0 && row.Fields[i] == "" {
+		line, col := s.cr.FieldPos(i)
+		s.report(line, col, "id", Warning, "id is blank; timeline fmt fills it in")
+	}
+	lat, lon := h.index[ColLatitude], h.index[ColLongitude]
+	if lat >= 0 && lon >= 0 && (row.Fields[lat] == "") != (row.Fields[lon] == "") {
+		i := lat
+		if row.Fields[lat] == "" {
+			i = lon
+		}
+		line, col := s.cr.FieldPos(i)
+		s.report(line, col, h.Names[i], Error, "latitude and longitude go together: one is missing")
+	}
+
+	// Dates and ids.
+	idx := int32(-1)
+	if i := h.index[ColID]; i >= 0 && row.Fields[i] != "" && validID(row.Fields[i]) {
+		key := maphash.String(s.seed, row.Fields[i])
+		if first, dup := s.ids[key]; dup {
+			line, col := s.cr.FieldPos(i)
+			s.report(line, col, "id", Error, "duplicate id %q (first on line %d)", row.Fields[i], s.rows[first].line)
+		} else {
+			idx = int32(len(s.rows))
+			s.ids[key] = idx
+			s.rows = append(s.rows, rowInfo{line: int32(row.Line)})
+		}
+	}
+	var p *pendingRow
+	for _, c := range []Column{ColStart, ColEnd} {
+		i := h.index[c]
+		if i < 0 || row.Fields[i] == "" {
+			continue
+		}
+		v := row.Fields[i]
+		line, col := s.cr.FieldPos(i)
+		if c == ColEnd && v == ".." {
+			continue // still ongoing; handled when the start is known
+		}
+		if edtf.IsRelative(v) {
+			rel, err := edtf.ParseRelative(v)
+			if err != nil {
+				s.report(line, col, c.String(), Error, "%s", dateMsg(err))
+				continue
+			}
+			if p == nil {
+				p = &pendingRow{index: idx}
+			}
+			if c == ColStart {
+				p.startRel, p.startPos = &rel, [2]int{line, col}
+			} else {
+				p.endRel, p.endPos = &rel, [2]int{line, col}
+			}
+			continue
+		}
+		d, err := edtf.Parse(v)
+		if err != nil {
+			s.report(line, col, c.String(), Error, "%s", dateMsg(err))
+			continue
+		}
+		if c == ColStart {
+			row.Start = d
+		} else {
+			row.End = d
+		}
+	}
+	if i := h.index[ColEnd]; i >= 0 && row.Fields[i] == ".." && p == nil && !row.Start.IsZero() {
+		row.End = ongoing(row.Start)
+	}
+	if p == nil {
+		s.checkOrder(row)
+	}
+	row.Errors = s.counts.Errors - before
+	if idx >= 0 {
+		s.rows[idx].start = row.Start
+		if p != nil && p.startRel != nil {
+			s.rows[idx].state = 1
+		}
+	}
+	if p != nil {
+		p.row = *row
+		p.row.Fields = append([]string(nil), row.Fields...)
+		p.row.Errors = row.Errors
+		if i := h.index[ColEnd]; i >= 0 {
+			p.endPos[0], p.endPos[1] = s.cr.FieldPos(i)
+		}
+		s.pending = append(s.pending, p)
+	}
+	return p
+}
+
+// ongoing turns "start, end '..'" into one open interval so bounds and
+// drawing know the event has not ended.
+func ongoing(start edtf.Date) edtf.Date {
+	d, err := edtf.Parse(start.String() + "/..")
+	if err != nil {
+		return edtf.Date{}
+	}
+	return d
+}
+
+// checkOrder reports an end before the start.
+func (s *Scanner) checkOrder(row *Row) {
+	if row.Start.IsZero() || row.End.IsZero() || row.End.Ongoing() {
+		return
+	}
+	if row.End.Upper().Before(row.Start.Lower()) || row.End.Upper().Equal(row.Start.Lower()) {
+		line, col := s.cr.FieldPos(s.hdr.index[ColEnd])
+		s.report(line, col, "end", Error, "end %s is before start %s", row.End, row.Start)
+		row.Errors++
+	}
+}
+
+func dateMsg(err error) string {
+	var se *edtf.SyntaxError
+	if errors.As(err, &se) {
+		return se.Error()
+	}
+	return err.Error()
+}
+
+func (s *Scanner) checkField(row *Row, c Column, i int, v string) {
+	pos := func() (int, int) { return s.cr.FieldPos(i) }
+	switch c {
+	case ColID:
+		if !validID(v) {
+			line, col := pos()
+			s.report(line, col, "id", Error, "%q is not a valid id: use lower-case letters, digits and '-', starting with a letter or digit", v)
+		}
+	case ColStart, ColEnd:
+		// checked with the dates
+	case ColLatitude, ColLongitude:
+		f, err := strconv.ParseFloat(v, 64)
+		limit := 90.0
+		if c == ColLongitude {
+			limit = 180
+		}
+		line, col := pos()
+		switch {
+		case err != nil || strings.ContainsAny(v, "xXpP_") || strings.TrimSpace(v) != v:
+			s.report(line, col, c.String(), Error, "%q is not a number in decimal degrees", v)
+		case f < -limit || f > limit:
+			s.report(line, col, c.String(), Error, "%s out of range: want -%g to %g", v, limit, limit)
+		}
+	case ColConfidence:
+		if v != ConfidenceHigh && v != ConfidenceModerate && v != ConfidenceLow {
+			line, col := pos()
+			s.report(line, col, "confidence", Error, "unknown confidence %q: want high, moderate or low", v)
+		}
+	case ColKind:
+		if v != KindEvent && v != KindEra {
+			line, col := pos()
+			s.report(line, col, "kind", Error, "unknown kind %q: want event, era or blank", v)
+		}
+	case ColSources:
+		for _, item := range SplitList(v) {
+			if scheme, isLink := linkScheme(item); isLink && !allowedScheme(scheme) {
+				line, col := pos()
+				s.report(line, col, "sources", Error, "link %q: only http, https and mailto links are allowed", item)
+			}
+		}
+		s.formula(i, v)
+	case ColMedia:
+		scheme, isLink := linkScheme(v)
+		if !isLink || (scheme != "http" && scheme != "https") {
+			line, col := pos()
+			s.report(line, col, "media", Error, "media %q is not an http or https URL", v)
+		}
+	default:
+		s.formula(i, v)
+	}
+}
+
+func (s *Scanner) formula(i int, v string) {
+	if formulaLike(v) {
+		s.warnFormula(i, v)
+	}
+}
+
+func (s *Scanner) warnFormula(i int, v string) {
+	line, col := s.cr.FieldPos(i)
+	s.report(line, col, s.hdr.Names[i], Warning, "starts with %q: a spreadsheet would run it as a formula", v[:1])
+}
+
+// formulaLike reports whether a spreadsheet would treat v as a formula:
+// text starting with = + - @ or a tab or carriage return, unless it is a
+// plain number.
+func formulaLike(v string) bool {
+	switch v[0] {
+	case '=', '@', '\t', '\r':
+		return true
+	case '+', '-':
+		_, err := strconv.ParseFloat(v, 64)
+		return err != nil
+	}
+	return false
+}
+
+// linkScheme returns the lower-cased scheme of s when s looks like a link
+// (scheme ":" ...). Citations such as "Galeotti 2017: p. 3" are not links.
+func linkScheme(s string) (string, bool) {
+	colon := strings.IndexByte(s, ':')
+	if colon < 1 || colon > 32 {
+		return "", false
+	}
+	for i := 0; i < colon; i++ {
+		b := s[i]
+		switch {
+		case b >= 'a' && b <= 'z', b >= 'A' && b <= 'Z':
+		case i > 0 && (b >= '0' && b <= '9' || b == '+' || b == '-' || b == '.'):
+		default:
+			return "", false
+		}
+	}
+	scheme := strings.ToLower(s[:colon])
+	rest := s[colon+1:]
+	// "Note: text" is not a link; a scheme is followed by "//" or is one that
+	// runs or embeds code.
+	if strings.HasPrefix(rest, "//") || scheme == "mailto" || scheme == "javascript" || scheme == "data" || scheme == "vbscript" || scheme == "file" {
+		return scheme, true
+	}
+	return "", false
+}
+
+func allowedScheme(s string) bool { return s == "http" || s == "https" || s == "mailto" }
+
+// IsLink reports whether s is a link the page may make clickable: an http,
+// https or mailto URL.
+func IsLink(s string) bool {
+	scheme, ok := linkScheme(s)
+	return ok && allowedScheme(scheme)
+}
+
+// validID reports whether s is a slug [a-z0-9][a-z0-9-]*.
+func validID(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		b := s[i]
+		if b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || (b == '-' && i > 0) {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// ValidID reports whether s is a valid event id.
+func ValidID(s string) bool { return validID(s) }
+
+// finish resolves the held-back rows and delivers them.
+func (s *Scanner) finish(yield func(*Row)) {
+	byIndex := make(map[int32]*pendingRow, len(s.pending))
+	for _, p := range s.pending {
+		if p.index >= 0 && p.startRel != nil {
+			byIndex[p.index] = p
+		}
+	}
+	for _, p := range s.pending {
+		before := s.counts.Errors
+		if p.startRel != nil {
+			if p.index >= 0 {
+				p.row.Start = s.resolveIndex(p.index, byIndex)
+			} else if base, st := s.target(p.startRel.ID, byIndex); st == resolved {
+				p.row.Start = p.startRel.Resolve(base)
+			} else {
+				s.reportRelative(p.startRel, p.startPos, "start", st)
+			}
+		}
+		if p.endRel != nil {
+			if base, st := s.target(p.endRel.ID, byIndex); st == resolved {
+				p.row.End = p.endRel.Resolve(base)
+			} else {
+				s.reportRelative(p.endRel, p.endPos, "end", st)
+			}
+		} else if i := s.hdr.index[ColEnd]; i >= 0 && p.row.Fields[i] == ".." && !p.row.Start.IsZero() {
+			p.row.End = ongoing(p.row.Start)
+		}
+		if s.counts.Errors == before && p.row.Errors == 0 {
+			s.checkOrderHeld(&p.row, p.endPos)
+		}
+		p.row.Errors += s.counts.Errors - before
+	}
+	for _, p := range s.pending {
+		yield(&p.row)
+	}
+	s.pending = nil
+}
+
+func (s *Scanner) checkOrderHeld(row *Row, endPos [2]int) {
+	if row.Start.IsZero() || row.End.IsZero() || row.End.Ongoing() {
+		return
+	}
+	if !row.End.Upper().After(row.Start.Lower()) {
+		s.report(endPos[0], endPos[1], "end", Error, "end %s is before start %s", row.End, row.Start)
+	}
+}
+
+// Outcomes of looking up the event a relative date refers to.
+const (
+	resolved = iota
+	unknownID
+	invalidTarget
+	inCycle
+	failedTarget
+)
+
+// Resolution states of rowInfo.state.
+const (
+	stateDone     = 0
+	statePending  = 1
+	stateVisiting = 2
+	stateFailed   = 3
+	stateCycle    = 4 // failed because the chain of relative dates loops
+)
+
+// resolveIndex resolves the start of the held-back row at rows[idx],
+// following chains of relative dates; a row met again while it is being
+// resolved closes a cycle, and every row on it is reported.
+func (s *Scanner) resolveIndex(idx int32, byIndex map[int32]*pendingRow) edtf.Date {
+	info := &s.rows[idx]
+	if info.state != statePending {
+		return info.start
+	}
+	p := byIndex[idx]
+	info.state = stateVisiting
+	base, st := s.target(p.startRel.ID, byIndex)
+	info = &s.rows[idx]
+	if st != resolved {
+		s.reportRelative(p.startRel, p.startPos, "start", st)
+		info.state, info.start = stateFailed, edtf.Date{}
+		if st == inCycle {
+			info.state = stateCycle
+		}
+		return edtf.Date{}
+	}
+	info.state, info.start = stateDone, p.startRel.Resolve(base)
+	return info.start
+}
+
+// target returns the resolved start of the event with the given id.
+func (s *Scanner) target(id string, byIndex map[int32]*pendingRow) (edtf.Date, int) {
+	idx, found := s.ids[maphash.String(s.seed, id)]
+	if !found {
+		return edtf.Date{}, unknownID
+	}
+	switch s.rows[idx].state {
+	case statePending:
+		if d := s.resolveIndex(idx, byIndex); !d.IsZero() {
+			return d, resolved
+		}
+		if s.rows[idx].state == stateCycle {
+			return edtf.Date{}, inCycle
+		}
+		return edtf.Date{}, failedTarget
+	case stateVisiting, stateCycle:
+		return edtf.Date{}, inCycle
+	case stateFailed:
+		return edtf.Date{}, failedTarget
+	}
+	if s.rows[idx].start.IsZero() {
+		return edtf.Date{}, invalidTarget
+	}
+	return s.rows[idx].start, resolved
+}
+
+func (s *Scanner) reportRelative(rel *edtf.Relative, pos [2]int, field string, st int) {
+	switch st {
+	case unknownID:
+		s.report(pos[0], pos[1], field, Error, "relative date %s refers to unknown id %q", rel, rel.ID)
+	case invalidTarget:
+		s.report(pos[0], pos[1], field, Error, "relative date %s refers to %q, whose start is not a valid date", rel, rel.ID)
+	case inCycle:
+		s.report(pos[0], pos[1], field, Error, "relative date %s depends on a cycle of relative dates", rel)
+	default:
+		s.report(pos[0], pos[1], field, Error, "relative date %s refers to %q, whose start cannot be resolved", rel, rel.ID)
+	}
+}

@@ -1,0 +1,108 @@
+package timeline
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"testing"
+)
+
+// diags validates input and returns its diagnostics as strings.
+func diags(t *testing.T, input string) []string {
+	t.Helper()
+	var out []string
+	s := NewScanner(strings.NewReader(input), "t.csv")
+	s.Report = func(d Diagnostic) { out = append(out, d.String()) }
+	if err := s.Scan(func(*Row) {}); err != io.EOF && err != ErrNoHeader {
+		t.Fatalf("Scan: %v", err)
+	}
+	return out
+}
+
+func TestValidation(t *testing.T) {
+	const head = "id,start,end,title,latitude,longitude,sources,confidence,kind,media,note\n"
+	tests := []struct {
+		name  string
+		input string
+		want  []string // each must appear, in this order; nothing else may
+	}{
+		{"clean", head + "a,2017-04-03,,Fine,59.9,30.3,https://example.org;Galeotti 2017: p. 3,high,,https://example.org/x.jpg,\n", nil},
+		{"impossible date", head + "a,2017-02-30,,T,,,,,,,\n", []string{"t.csv:2:3: start: "}},
+		{"month 13", head + "a,2017-13,,T,,,,,,,\n", []string{"t.csv:2:3: start: "}},
+		{"end before start", head + "a,2017-05,2017-04,T,,,,,,,\n", []string{"t.csv:2:11: end: end 2017-04 is before start 2017-05"}},
+		{"end in start's span is fine", head + "a,2017,2017-03,T,,,,,,,\n", nil},
+		{"ongoing", head + "a,1995,..,T,,,,,,,\n", nil},
+		{"missing title and start", head + "a,,,,,,,,,,\n", []string{"t.csv:2:3: start: required value is missing", "t.csv:2:5: title: required value is missing"}},
+		{"blank id is a warning", head + ",2017,,T,,,,,,,\n", []string{"t.csv:2:1: id: warning: id is blank"}},
+		{"bad id", head + "Bad_Id,2017,,T,,,,,,,\n", []string{`t.csv:2:1: id: "Bad_Id" is not a valid id`}},
+		{"duplicate id", head + "a,2017,,T,,,,,,,\na,2018,,U,,,,,,,\n", []string{`t.csv:3:1: id: duplicate id "a" (first on line 2)`}},
+		{"latitude out of range", head + "a,2017,,T,91,10,,,,,\n", []string{"t.csv:2:11: latitude: 91 out of range: want -90 to 90"}},
+		{"longitude not a number", head + "a,2017,,T,10,east,,,,,\n", []string{`t.csv:2:14: longitude: "east" is not a number`}},
+		{"half coordinates", head + "a,2017,,T,10,,,,,,\n", []string{"t.csv:2:11: latitude: latitude and longitude go together"}},
+		{"unknown confidence", head + "a,2017,,T,,,,sure,,,\n", []string{`t.csv:2:14: confidence: unknown confidence "sure"`}},
+		{"unknown kind", head + "a,2017,,T,,,,,period,,\n", []string{`t.csv:2:15: kind: unknown kind "period"`}},
+		{"javascript link", head + "a,2017,,T,,,javascript:alert(1),,,,\n", []string{`t.csv:2:13: sources: link "javascript:alert(1)": only http, https and mailto`}},
+		{"ftp link", head + "a,2017,,T,,,ftp://x.org/f,,,,\n", []string{`sources: link "ftp://x.org/f"`}},
+		{"media not http", head + "a,2017,,T,,,,,,data:image/png;base64,\n", []string{"t.csv:2:16: media: "}},
+		{"formula in title", head + "a,2017,,=1+1,,,,,,,\n", []string{`t.csv:2:9: title: warning: starts with "="`}},
+		{"formula in extra column", head + "a,2017,,T,,,,,,,@SUM(A1)\n", []string{`t.csv:2:17: note: warning: starts with "@"`}},
+		{"negative number is not a formula", head + "a,2017,,T,-33.9,18.4,,,,,-5\n", nil},
+		{"not utf-8", head + "a,2017,,Caf\xe9,,,,,,,\n", []string{"t.csv:2:12: title: text is not UTF-8 (byte 0xe9)"}},
+		{"wrong field count", head + "a,2017,T\n", []string{"t.csv:2:1: wrong number of fields: got 3, want 11"}},
+		{"bare quote", head + "a,2017,,Bad \"quote,,,,,,,\n", []string{`t.csv:2:13: malformed CSV: bare " in non-quoted-field`}},
+		{"unknown relative id", head + "a,b+P1D,,T,,,,,,,\n", []string{`t.csv:2:3: start: relative date b+P1D refers to unknown id "b"`}},
+		{"relative to later row", head + "a,b+P1D,,T,,,,,,,\nb,2017,,U,,,,,,,\n", nil},
+		{"relative chain", head + "a,b+P1D,,T,,,,,,,\nb,c-P1W~,,U,,,,,,,\nc,2017-04-03,,V,,,,,,,\n", nil},
+		{"relative end", head + "a,2017-04-03,a+P2D,T,,,,,,,\n", nil},
+		{"relative end before start", head + "a,2017-04-03,a-P2D,T,,,,,,,\n", []string{"t.csv:2:14: end: end 2017-04-01 is before start 2017-04-03"}},
+		{"cycle", head + "a,b+P1D,,T,,,,,,,\nb,a+P1D,,U,,,,,,,\n", []string{"t.csv:3:3: start: relative date a+P1D depends on a cycle", "t.csv:2:3: start: relative date b+P1D depends on a cycle"}},
+		{"self reference", head + "a,a+P1D,,T,,,,,,,\n", []string{"t.csv:2:3: start: relative date a+P1D depends on a cycle"}},
+		{"relative to invalid date", head + "a,b+P1D,,T,,,,,,,\nb,2017-13,,U,,,,,,,\n", []string{"t.csv:3:3: start: ", `t.csv:2:3: start: relative date b+P1D refers to "b", whose start is not a valid date`}},
+		{"bad duration", head + "a,b+3W,,T,,,,,,,\n", []string{"t.csv:2:3: start: "}},
+		{"missing required column", "id,title\na,T\n", []string{`t.csv:1:1: start: header: required column "start" is missing`}},
+		{"duplicate column", "id,start,title,title\na,2017,T,U\n", []string{`t.csv:1:16: title: header: column "title" appears twice`}},
+		{"empty", "", []string{"t.csv:1:1: empty file"}},
+		{"bom and crlf", "\xef\xbb\xbfid,start,title\r\na,2017,T\r\n", nil},
+		{"multi-line field keeps line numbers", "id,start,title,description\na,2017,T,\"two\nlines\"\nb,2017-13,U,\n", []string{"t.csv:4:3: start: "}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := diags(t, tt.input)
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %d diagnostics, want %d:\n%s", len(got), len(tt.want), strings.Join(got, "\n"))
+			}
+			for i, w := range tt.want {
+				if !strings.Contains(got[i], w) {
+					t.Errorf("diagnostic %d = %q, want it to contain %q", i, got[i], w)
+				}
+			}
+		})
+	}
+}
+
+func TestRelativeResolution(t *testing.T) {
+	in := "id,start,end,title\nclaim,bomb+P3W~,,Claim\nbomb,2017-04-03,,Bombing\nbefore,bomb-P1D,,Eve\n"
+	ds, c, err := Read(strings.NewReader(in), "t.csv", nil)
+	if err != nil || c.Errors != 0 {
+		t.Fatalf("Read: %v, %+v", err, c)
+	}
+	got := map[string]string{}
+	for _, e := range ds.Events {
+		got[e.ID] = e.StartDate.String()
+	}
+	want := map[string]string{"claim": "2017-04-24~", "bomb": "2017-04-03", "before": "2017-04-02"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("resolved starts = %v, want %v", got, want)
+	}
+}
+
+func TestManyBadRows(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("id,start,title\n")
+	for i := 0; i < 10000; i++ {
+		fmt.Fprintf(&b, "e%d,2017-13,T\n", i)
+	}
+	if got := len(diags(t, b.String())); got != 10000 {
+		t.Errorf("got %d diagnostics for 10000 bad rows", got)
+	}
+}
