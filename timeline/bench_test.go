@@ -54,6 +54,7 @@ func openBench(b *testing.B) (*os.File, int64) {
 
 // BenchmarkCSVScan is the baseline: a bare encoding/csv scan of the file.
 func BenchmarkCSVScan(b *testing.B) {
+	benchFile(b)
 	b.ReportAllocs()
 	for b.Loop() {
 		f, size := openBench(b)
@@ -79,6 +80,7 @@ func BenchmarkCSVScan(b *testing.B) {
 
 // BenchmarkValidate is what timeline validate does with the file.
 func BenchmarkValidate(b *testing.B) {
+	benchFile(b)
 	b.ReportAllocs()
 	for b.Loop() {
 		f, size := openBench(b)
@@ -98,6 +100,7 @@ func BenchmarkValidate(b *testing.B) {
 
 // BenchmarkStats is what timeline stats does with the file.
 func BenchmarkStats(b *testing.B) {
+	benchFile(b)
 	b.ReportAllocs()
 	for b.Loop() {
 		f, size := openBench(b)
@@ -132,6 +135,7 @@ type gocsvRow struct {
 // BenchmarkGocsvPull measures gocsv's reflection-based mapping (its
 // streaming pull loop) on the same file, to decide where gocsv fits.
 func BenchmarkGocsvPull(b *testing.B) {
+	benchFile(b)
 	b.ReportAllocs()
 	for b.Loop() {
 		f, size := openBench(b)

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -20,18 +21,21 @@ type Header struct {
 	Names []string
 	index [numColumns]int // position of each canonical column, -1 when absent
 	extra []int           // positions of the extra columns, in file order
+	cols  []Column        // the canonical column at each position, or -1
 }
 
 // NewHeader maps header names. Names that repeat are reported by the scanner.
 func NewHeader(names []string) *Header {
-	h := &Header{Names: names}
+	h := &Header{Names: names, cols: make([]Column, len(names))}
 	for i := range h.index {
 		h.index[i] = -1
 	}
 	for i, n := range names {
+		h.cols[i] = -1
 		if c, ok := ColumnByName(n); ok {
 			if h.index[c] < 0 {
 				h.index[c] = i
+				h.cols[i] = c
 			}
 			continue
 		}
@@ -117,26 +121,36 @@ type Scanner struct {
 	// the whole file (relative dates) come after the rows.
 	Report func(Diagnostic)
 
-	hdr  *Header
-	cr   *csv.Reader
-	seed maphash.Seed
+	hdr    *Header
+	cr     *csv.Reader
+	seed   maphash.Seed
+	curPos []int32 // positions of the current row's fields
+	utf8   *utf8Reader
 
-	ids     map[uint64]int32 // id hash → index in rows
-	rows    []rowInfo
-	pending []*pendingRow
+	// ids maps the hash of every valid id to where its row is and where its
+	// start date is written in dates; relative starts resolved at the end
+	// go to resolved.
+	ids      map[uint64]idInfo
+	dates    []byte
+	resolved map[uint64]edtf.Date
+	pending  []*pendingRow
 	nrows   int
 	counts  Counts
 }
 
-type rowInfo struct {
-	line  int32
-	start edtf.Date
-	state uint8 // resolution of a relative start: one of the state constants
+// idInfo is what the Scanner keeps of each row: a dozen bytes, so that a
+// million rows cost little.
+type idInfo struct {
+	line  uint32
+	off   uint32 // start date text in Scanner.dates
+	n     uint8  // its length; 0 when the start is relative or invalid
+	state uint8  // resolution of a relative start: one of the state constants
 }
 
 type pendingRow struct {
 	row       Row
-	index     int32 // index in Scanner.rows, -1 when the row has no usable id
+	key       uint64 // hash of the row's id
+	hasKey    bool   // false when the row has no usable id
 	startRel  *edtf.Relative
 	endRel    *edtf.Relative
 	startPos  [2]int
@@ -150,14 +164,14 @@ var ErrNoHeader = errors.New("no header line")
 // NewScanner returns a Scanner over r, which holds CSV with a header line. A
 // UTF-8 byte-order mark is skipped.
 func NewScanner(r io.Reader, name string) *Scanner {
-	br := bufio.NewReaderSize(r, 256<<10)
+	u := &utf8Reader{r: r}
+	br := bufio.NewReaderSize(u, 256<<10)
 	if b, err := br.Peek(3); err == nil && string(b) == "\xef\xbb\xbf" {
 		br.Discard(3)
 	}
 	cr := csv.NewReader(br)
 	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = true
-	return &Scanner{Name: name, cr: cr, seed: maphash.MakeSeed(), ids: make(map[uint64]int32)}
+	return &Scanner{Name: name, cr: cr, utf8: u, seed: maphash.MakeSeed(), ids: make(map[uint64]idInfo)}
 }
 
 // Counts returns the diagnostics counted so far.
@@ -238,37 +252,99 @@ func (s *Scanner) Scan(yield func(*Row)) error {
 			return err
 		}
 	}
+	// Parsing CSV and checking rows each take about half the time, so a
+	// goroutine reads records ahead in batches while this one checks them.
+	batches, free := make(chan *batch, 4), make(chan *batch, 4)
+	for range cap(free) {
+		free <- &batch{}
+	}
+	go s.readAhead(batches, free)
 	var row Row
-	row.hdr = s.hdr
-	for {
-		rec, err := s.cr.Read()
-		if err == io.EOF {
-			s.finish(yield)
-			return io.EOF
-		}
-		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
+	for b := range batches {
+		for k := range b.recs {
+			rec := b.recs[k]
+			s.curPos = b.pos[b.posAt[k]:]
+			if rec == nil {
+				pe := b.perrs[k]
 				s.report(pe.Line, pe.Column, "", Error, "malformed CSV: %v", pe.Err)
 				continue
 			}
+			line := int(s.curPos[0])
+			s.nrows++
+			if len(rec) != len(s.hdr.Names) {
+				if len(rec) == 1 && rec[0] == "" {
+					continue // a blank line inside quotes-free text
+				}
+				s.report(line, 1, "", Error, "wrong number of fields: got %d, want %d", len(rec), len(s.hdr.Names))
+				continue
+			}
+			row = Row{Line: line, Fields: rec, hdr: s.hdr}
+			if p := s.check(&row); p != nil {
+				continue
+			}
+			yield(&row)
+		}
+		err := b.err
+		free <- b
+		switch {
+		case err == io.EOF:
+			s.finish(yield)
+			return io.EOF
+		case err != nil:
 			return err
 		}
-		line, _ := s.cr.FieldPos(0)
-		s.nrows++
-		if len(rec) != len(s.hdr.Names) {
-			if len(rec) == 1 && rec[0] == "" {
-				continue // a blank line inside quotes-free text
-			}
-			s.report(line, 1, "", Error, "wrong number of fields: got %d, want %d", len(rec), len(s.hdr.Names))
-			continue
-		}
-		row = Row{Line: line, Fields: rec, hdr: s.hdr}
-		if p := s.check(&row); p != nil {
-			continue
-		}
-		yield(&row)
 	}
+	return io.ErrUnexpectedEOF
+}
+
+// batch is a run of records read ahead, with the position of every field.
+type batch struct {
+	recs  [][]string // nil where the record did not parse
+	perrs []*csv.ParseError
+	pos   []int32 // line and column of each field, record after record
+	posAt []int   // where each record's positions start in pos
+	err   error   // io.EOF or an I/O error after the last record
+}
+
+const batchSize = 512
+
+// readAhead parses records into batches until the input ends.
+func (s *Scanner) readAhead(out chan<- *batch, free <-chan *batch) {
+	defer close(out)
+	for {
+		b := <-free
+		b.recs, b.perrs, b.pos, b.posAt, b.err = b.recs[:0], b.perrs[:0], b.pos[:0], b.posAt[:0], nil
+		for len(b.recs) < batchSize {
+			rec, err := s.cr.Read()
+			if err != nil {
+				var pe *csv.ParseError
+				if errors.As(err, &pe) {
+					b.recs = append(b.recs, nil)
+					b.perrs = append(b.perrs, pe)
+					b.posAt = append(b.posAt, len(b.pos))
+					continue
+				}
+				b.err = err
+				break
+			}
+			b.recs = append(b.recs, rec)
+			b.perrs = append(b.perrs, nil)
+			b.posAt = append(b.posAt, len(b.pos))
+			for i := range rec {
+				line, col := s.cr.FieldPos(i)
+				b.pos = append(b.pos, int32(line), int32(col))
+			}
+		}
+		out <- b
+		if b.err != nil {
+			return
+		}
+	}
+}
+
+// fieldPos returns the line and column of field i of the row being checked.
+func (s *Scanner) fieldPos(i int) (int, int) {
+	return int(s.curPos[2*i]), int(s.curPos[2*i+1])
 }
 
 // check validates one row in place. It returns a pendingRow (already stored)
@@ -276,9 +352,10 @@ func (s *Scanner) Scan(yield func(*Row)) error {
 func (s *Scanner) check(row *Row) *pendingRow {
 	h := s.hdr
 	before := s.counts.Errors
+	checkUTF8 := s.utf8.bad.Load()
 	for i, v := range row.Fields {
-		if !utf8.ValidString(v) {
-			line, col := s.cr.FieldPos(i)
+		if checkUTF8 && !utf8.ValidString(v) {
+			line, col := s.fieldPos(i)
 			bad := 0
 			for bad < len(v) {
 				r, size := utf8.DecodeRuneInString(v[bad:])
@@ -294,7 +371,7 @@ func (s *Scanner) check(row *Row) *pendingRow {
 		if v == "" {
 			continue
 		}
-		if c, known := ColumnByName(h.Names[i]); known && h.index[c] == i {
+		if c := h.cols[i]; c >= 0 {
 			s.checkField(row, c, i, v)
 		} else if formulaLike(v) {
 			s.warnFormula(i, v)
@@ -302,12 +379,12 @@ func (s *Scanner) check(row *Row) *pendingRow {
 	}
 	for _, c := range []Column{ColStart, ColTitle} {
 		if i := h.index[c]; i >= 0 && row.Fields[i] == "" {
-			line, col := s.cr.FieldPos(i)
+			line, col := s.fieldPos(i)
 			s.report(line, col, c.String(), Error, "required value is missing")
 		}
 	}
 	if i := h.index[ColID]; i >= 0 && row.Fields[i] == "" {
-		line, col := s.cr.FieldPos(i)
+		line, col := s.fieldPos(i)
 		s.report(line, col, "id", Warning, "id is blank; timeline fmt fills it in")
 	}
 	lat, lon := h.index[ColLatitude], h.index[ColLongitude]
@@ -316,21 +393,20 @@ func (s *Scanner) check(row *Row) *pendingRow {
 		if row.Fields[lat] == "" {
 			i = lon
 		}
-		line, col := s.cr.FieldPos(i)
+		line, col := s.fieldPos(i)
 		s.report(line, col, h.Names[i], Error, "latitude and longitude go together: one is missing")
 	}
 
 	// Dates and ids.
-	idx := int32(-1)
+	var key uint64
+	hasKey := false
 	if i := h.index[ColID]; i >= 0 && row.Fields[i] != "" && validID(row.Fields[i]) {
-		key := maphash.String(s.seed, row.Fields[i])
+		key = maphash.String(s.seed, row.Fields[i])
 		if first, dup := s.ids[key]; dup {
-			line, col := s.cr.FieldPos(i)
-			s.report(line, col, "id", Error, "duplicate id %q (first on line %d)", row.Fields[i], s.rows[first].line)
+			line, col := s.fieldPos(i)
+			s.report(line, col, "id", Error, "duplicate id %q (first on line %d)", row.Fields[i], first.line)
 		} else {
-			idx = int32(len(s.rows))
-			s.ids[key] = idx
-			s.rows = append(s.rows, rowInfo{line: int32(row.Line)})
+			hasKey = true
 		}
 	}
 	var p *pendingRow
@@ -340,7 +416,7 @@ func (s *Scanner) check(row *Row) *pendingRow {
 			continue
 		}
 		v := row.Fields[i]
-		line, col := s.cr.FieldPos(i)
+		line, col := s.fieldPos(i)
 		if c == ColEnd && v == ".." {
 			continue // still ongoing; handled when the start is known
 		}
@@ -351,7 +427,7 @@ func (s *Scanner) check(row *Row) *pendingRow {
 				continue
 			}
 			if p == nil {
-				p = &pendingRow{index: idx}
+				p = &pendingRow{key: key, hasKey: hasKey}
 			}
 			if c == ColStart {
 				p.startRel, p.startPos = &rel, [2]int{line, col}
@@ -378,18 +454,28 @@ func (s *Scanner) check(row *Row) *pendingRow {
 		s.checkOrder(row)
 	}
 	row.Errors = s.counts.Errors - before
-	if idx >= 0 {
-		s.rows[idx].start = row.Start
-		if p != nil && p.startRel != nil {
-			s.rows[idx].state = 1
+	if hasKey {
+		info := idInfo{line: uint32(row.Line), off: uint32(len(s.dates))}
+		if !row.Start.IsZero() && len(s.dates) < math.MaxUint32-256 {
+			// The start as written: valid EDTF, parsed again only if a
+			// relative date refers to it.
+			start := row.Fields[h.index[ColStart]]
+			if len(start) <= math.MaxUint8 {
+				s.dates = append(s.dates, start...)
+				info.n = uint8(len(start))
+			}
 		}
+		if p != nil && p.startRel != nil {
+			info.state = statePending
+		}
+		s.ids[key] = info
 	}
 	if p != nil {
 		p.row = *row
 		p.row.Fields = append([]string(nil), row.Fields...)
 		p.row.Errors = row.Errors
 		if i := h.index[ColEnd]; i >= 0 {
-			p.endPos[0], p.endPos[1] = s.cr.FieldPos(i)
+			p.endPos[0], p.endPos[1] = s.fieldPos(i)
 		}
 		s.pending = append(s.pending, p)
 	}
@@ -412,7 +498,7 @@ func (s *Scanner) checkOrder(row *Row) {
 		return
 	}
 	if row.End.Upper().Before(row.Start.Lower()) || row.End.Upper().Equal(row.Start.Lower()) {
-		line, col := s.cr.FieldPos(s.hdr.index[ColEnd])
+		line, col := s.fieldPos(s.hdr.index[ColEnd])
 		s.report(line, col, "end", Error, "end %s is before start %s", row.End, row.Start)
 		row.Errors++
 	}
@@ -427,7 +513,7 @@ func dateMsg(err error) string {
 }
 
 func (s *Scanner) checkField(row *Row, c Column, i int, v string) {
-	pos := func() (int, int) { return s.cr.FieldPos(i) }
+	pos := func() (int, int) { return s.fieldPos(i) }
 	switch c {
 	case ColID:
 		if !validID(v) {
@@ -444,7 +530,7 @@ func (s *Scanner) checkField(row *Row, c Column, i int, v string) {
 		}
 		line, col := pos()
 		switch {
-		case err != nil || strings.ContainsAny(v, "xXpP_") || strings.TrimSpace(v) != v:
+		case err != nil || !plainDecimal(v):
 			s.report(line, col, c.String(), Error, "%q is not a number in decimal degrees", v)
 		case f < -limit || f > limit:
 			s.report(line, col, c.String(), Error, "%s out of range: want -%g to %g", v, limit, limit)
@@ -460,7 +546,8 @@ func (s *Scanner) checkField(row *Row, c Column, i int, v string) {
 			s.report(line, col, "kind", Error, "unknown kind %q: want event, era or blank", v)
 		}
 	case ColSources:
-		for _, item := range SplitList(v) {
+		for item := range strings.SplitSeq(v, ";") {
+			item = strings.TrimSpace(item)
 			if scheme, isLink := linkScheme(item); isLink && !allowedScheme(scheme) {
 				line, col := pos()
 				s.report(line, col, "sources", Error, "link %q: only http, https and mailto links are allowed", item)
@@ -478,6 +565,27 @@ func (s *Scanner) checkField(row *Row, c Column, i int, v string) {
 	}
 }
 
+// plainDecimal reports whether v is written as [+-]digits[.digits], the only
+// spelling of a coordinate accepted (not 1e3, 0x1p4, Inf or NaN).
+func plainDecimal(v string) bool {
+	i := 0
+	if i < len(v) && (v[i] == '+' || v[i] == '-') {
+		i++
+	}
+	digits, dot := 0, false
+	for ; i < len(v); i++ {
+		switch b := v[i]; {
+		case b >= '0' && b <= '9':
+			digits++
+		case b == '.' && !dot:
+			dot = true
+		default:
+			return false
+		}
+	}
+	return digits > 0
+}
+
 func (s *Scanner) formula(i int, v string) {
 	if formulaLike(v) {
 		s.warnFormula(i, v)
@@ -485,7 +593,7 @@ func (s *Scanner) formula(i int, v string) {
 }
 
 func (s *Scanner) warnFormula(i int, v string) {
-	line, col := s.cr.FieldPos(i)
+	line, col := s.fieldPos(i)
 	s.report(line, col, s.hdr.Names[i], Warning, "starts with %q: a spreadsheet would run it as a formula", v[:1])
 }
 
@@ -558,25 +666,26 @@ func ValidID(s string) bool { return validID(s) }
 
 // finish resolves the held-back rows and delivers them.
 func (s *Scanner) finish(yield func(*Row)) {
-	byIndex := make(map[int32]*pendingRow, len(s.pending))
+	byKey := make(map[uint64]*pendingRow, len(s.pending))
 	for _, p := range s.pending {
-		if p.index >= 0 && p.startRel != nil {
-			byIndex[p.index] = p
+		if p.hasKey && p.startRel != nil {
+			byKey[p.key] = p
 		}
 	}
+	s.resolved = make(map[uint64]edtf.Date, len(byKey))
 	for _, p := range s.pending {
 		before := s.counts.Errors
 		if p.startRel != nil {
-			if p.index >= 0 {
-				p.row.Start = s.resolveIndex(p.index, byIndex)
-			} else if base, st := s.target(p.startRel.ID, byIndex); st == resolved {
+			if p.hasKey {
+				p.row.Start = s.resolveKey(p.key, byKey)
+			} else if base, st := s.target(p.startRel.ID, byKey); st == resolved {
 				p.row.Start = p.startRel.Resolve(base)
 			} else {
 				s.reportRelative(p.startRel, p.startPos, "start", st)
 			}
 		}
 		if p.endRel != nil {
-			if base, st := s.target(p.endRel.ID, byIndex); st == resolved {
+			if base, st := s.target(p.endRel.ID, byKey); st == resolved {
 				p.row.End = p.endRel.Resolve(base)
 			} else {
 				s.reportRelative(p.endRel, p.endPos, "end", st)
@@ -622,42 +731,47 @@ const (
 	stateCycle    = 4 // failed because the chain of relative dates loops
 )
 
-// resolveIndex resolves the start of the held-back row at rows[idx],
+// resolveKey resolves the start of the held-back row whose id hashes to key,
 // following chains of relative dates; a row met again while it is being
 // resolved closes a cycle, and every row on it is reported.
-func (s *Scanner) resolveIndex(idx int32, byIndex map[int32]*pendingRow) edtf.Date {
-	info := &s.rows[idx]
+func (s *Scanner) resolveKey(key uint64, byKey map[uint64]*pendingRow) edtf.Date {
+	info := s.ids[key]
 	if info.state != statePending {
-		return info.start
+		return s.resolved[key]
 	}
-	p := byIndex[idx]
+	p := byKey[key]
 	info.state = stateVisiting
-	base, st := s.target(p.startRel.ID, byIndex)
-	info = &s.rows[idx]
+	s.ids[key] = info
+	base, st := s.target(p.startRel.ID, byKey)
 	if st != resolved {
 		s.reportRelative(p.startRel, p.startPos, "start", st)
-		info.state, info.start = stateFailed, edtf.Date{}
+		info.state = stateFailed
 		if st == inCycle {
 			info.state = stateCycle
 		}
+		s.ids[key] = info
 		return edtf.Date{}
 	}
-	info.state, info.start = stateDone, p.startRel.Resolve(base)
-	return info.start
+	d := p.startRel.Resolve(base)
+	info.state = stateDone
+	s.ids[key] = info
+	s.resolved[key] = d
+	return d
 }
 
 // target returns the resolved start of the event with the given id.
-func (s *Scanner) target(id string, byIndex map[int32]*pendingRow) (edtf.Date, int) {
-	idx, found := s.ids[maphash.String(s.seed, id)]
+func (s *Scanner) target(id string, byKey map[uint64]*pendingRow) (edtf.Date, int) {
+	key := maphash.String(s.seed, id)
+	info, found := s.ids[key]
 	if !found {
 		return edtf.Date{}, unknownID
 	}
-	switch s.rows[idx].state {
+	switch info.state {
 	case statePending:
-		if d := s.resolveIndex(idx, byIndex); !d.IsZero() {
+		if d := s.resolveKey(key, byKey); !d.IsZero() {
 			return d, resolved
 		}
-		if s.rows[idx].state == stateCycle {
+		if s.ids[key].state == stateCycle {
 			return edtf.Date{}, inCycle
 		}
 		return edtf.Date{}, failedTarget
@@ -666,10 +780,17 @@ func (s *Scanner) target(id string, byIndex map[int32]*pendingRow) (edtf.Date, i
 	case stateFailed:
 		return edtf.Date{}, failedTarget
 	}
-	if s.rows[idx].start.IsZero() {
+	if d, ok := s.resolved[key]; ok {
+		return d, resolved
+	}
+	if info.n == 0 {
 		return edtf.Date{}, invalidTarget
 	}
-	return s.rows[idx].start, resolved
+	d, err := edtf.Parse(string(s.dates[info.off : info.off+uint32(info.n)]))
+	if err != nil {
+		return edtf.Date{}, invalidTarget
+	}
+	return d, resolved
 }
 
 func (s *Scanner) reportRelative(rel *edtf.Relative, pos [2]int, field string, st int) {

@@ -306,3 +306,17 @@ func TestParseAllocs(t *testing.T) {
 		}
 	}
 }
+
+func TestUnixDay(t *testing.T) {
+	for y := int64(-2000); y <= 2400; y += 7 {
+		for m := int64(1); m <= 14; m++ {
+			want := time.Date(int(y), time.Month(m), 1, 0, 0, 0, 0, time.UTC).Unix()
+			if got := unixDay(y, m, 1); got != want {
+				t.Fatalf("unixDay(%d, %d, 1) = %d, want %d", y, m, got, want)
+			}
+		}
+	}
+	if got, want := unixDay(2016, 2, 29), time.Date(2016, 2, 29, 0, 0, 0, 0, time.UTC).Unix(); got != want {
+		t.Errorf("unixDay(2016-02-29) = %d, want %d", got, want)
+	}
+}

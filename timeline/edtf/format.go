@@ -180,8 +180,20 @@ func formatPoint(p point, extra uint8, w *words) string {
 		if w.monthsDay[0] != "" {
 			m = w.monthsDay[p.month-1]
 		}
-		r := strings.NewReplacer("D", strconv.Itoa(int(p.day)), "M", m, "Y", year(p.year))
-		s = r.Replace(w.dayFmt)
+		var b strings.Builder
+		for i := 0; i < len(w.dayFmt); i++ {
+			switch c := w.dayFmt[i]; c {
+			case 'D':
+				b.WriteString(strconv.Itoa(int(p.day)))
+			case 'M':
+				b.WriteString(m)
+			case 'Y':
+				b.WriteString(year(p.year))
+			default:
+				b.WriteByte(c)
+			}
+		}
+		s = b.String()
 		if p.prec >= PrecisionMinute {
 			t := append2(nil, int(p.hour))
 			t = append2(append(t, ':'), int(p.minute))

@@ -2,7 +2,6 @@ package edtf
 
 import (
 	"strconv"
-	"time"
 )
 
 // SyntaxError reports a date that is not valid EDTF, with the byte offset in
@@ -352,40 +351,57 @@ func daysIn(year int64, month int) int {
 
 // finishPoint computes the bounds of p.
 func finishPoint(s string, p point, from int) (point, error) {
-	y := int(p.year)
-	var lo, hi time.Time
+	y := p.year
 	switch p.prec {
 	case PrecisionCentury:
-		lo, hi = ymd(y, 1, 1), ymd(y+100, 1, 1)
+		p.lo, p.hi = unixDay(y, 1, 1), unixDay(y+100, 1, 1)
 	case PrecisionDecade:
-		lo, hi = ymd(y, 1, 1), ymd(y+10, 1, 1)
+		p.lo, p.hi = unixDay(y, 1, 1), unixDay(y+10, 1, 1)
 	case PrecisionYear:
-		lo, hi = ymd(y, 1, 1), ymd(y+1, 1, 1)
+		p.lo, p.hi = unixDay(y, 1, 1), unixDay(y+1, 1, 1)
 	case PrecisionSeason:
-		first := 3 + 3*(int(p.month)-21) // 21 → March … 24 → December
-		lo, hi = ymd(y, first, 1), ymd(y, first+3, 1)
+		first := int64(3 + 3*(int(p.month)-21)) // 21 → March … 24 → December
+		p.lo, p.hi = unixDay(y, first, 1), unixDay(y, first+3, 1)
 	case PrecisionMonth:
-		lo, hi = ymd(y, int(p.month), 1), ymd(y, int(p.month)+1, 1)
+		p.lo, p.hi = unixDay(y, int64(p.month), 1), unixDay(y, int64(p.month)+1, 1)
 	case PrecisionDay:
-		lo = ymd(y, int(p.month), int(p.day))
-		hi = lo.AddDate(0, 0, 1)
+		p.lo = unixDay(y, int64(p.month), int64(p.day))
+		p.hi = p.lo + 86400
 	case PrecisionMinute, PrecisionSecond:
-		lo = time.Date(y, time.Month(p.month), int(p.day), int(p.hour), int(p.minute), int(p.second), 0, time.UTC)
+		p.lo = unixDay(y, int64(p.month), int64(p.day)) + int64(p.hour)*3600 + int64(p.minute)*60 + int64(p.second)
 		if p.prec == PrecisionMinute {
-			hi = lo.Add(time.Minute)
+			p.hi = p.lo + 60
 		} else {
-			hi = lo.Add(time.Second)
+			p.hi = p.lo + 1
 		}
 		if p.zone {
-			off := time.Duration(p.zoneMin) * time.Minute
-			lo, hi = lo.Add(-off), hi.Add(-off)
+			off := int64(p.zoneMin) * 60
+			p.lo, p.hi = p.lo-off, p.hi-off
 		}
 	}
-	p.lo, p.hi = lo.Unix(), hi.Unix()
 	return p, nil
 }
 
-func ymd(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
+// unixDay returns the Unix time of midnight UTC on the given day of the
+// proleptic Gregorian calendar with astronomical years; a month past 12
+// runs into the next year. (Days from civil, after Howard Hinnant.)
+func unixDay(y, m, d int64) int64 {
+	y += (m - 1) / 12
+	m = (m-1)%12 + 1
+	if m <= 2 {
+		y--
+	}
+	era := y
+	if era < 0 {
+		era -= 399
+	}
+	era /= 400
+	yoe := y - era*400
+	mp := (m + 9) % 12
+	doy := (153*mp+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return (era*146097 + doe - 719468) * 86400
+}
 
 // MustParse is Parse for dates known to be valid; it panics on an error.
 func MustParse(s string) Date {
