@@ -134,8 +134,8 @@ type Scanner struct {
 	dates    []byte
 	resolved map[uint64]edtf.Date
 	pending  []*pendingRow
-	nrows   int
-	counts  Counts
+	nrows    int
+	counts   Counts
 }
 
 // idInfo is what the Scanner keeps of each row: a dozen bytes, so that a
