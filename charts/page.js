@@ -1,0 +1,406 @@
+/* The timeline page's script. Dataset text is only ever set as text
+   (textContent, or ECharts text styles); links are made only for http, https
+   and mailto URLs that the server already put in the table. */
+(function () {
+  'use strict';
+  var POINT = 1, UNCERTAIN = 2, APPROX = 4, LOWER_OPEN = 8, UPPER_OPEN = 16, ONGOING = 32, ERA = 64;
+  var LIMIT = 2500; // marks drawn one by one; above this, events are binned
+
+  var data = JSON.parse(document.getElementById('tlData').textContent);
+  var S = data.strings;
+  var n = data.id.length;
+  var rows = document.getElementById('tlTable').tBodies[0].rows;
+  var lo = new Float64Array(n), hi = new Float64Array(n);
+  var acc = 0, minT = Infinity, maxT = -Infinity, i;
+  var byId = Object.create(null);
+  for (i = 0; i < n; i++) {
+    acc += data.lo[i];
+    lo[i] = acc * 60000;
+    hi[i] = (acc + data.dur[i]) * 60000;
+    if (lo[i] < minT) minT = lo[i];
+    if (hi[i] > maxT) maxT = hi[i];
+    byId[data.id[i]] = i;
+  }
+  if (!n) { minT = Date.UTC(2000, 0, 1); maxT = Date.UTC(2001, 0, 1); }
+  var pad = Math.max((maxT - minT) * 0.03, 86400000);
+  var axisMin = minT - pad, axisMax = maxT + Math.max(pad, (maxT - minT) * 0.12);
+  function lanesOf(k) { var l = data.ln[k]; return typeof l === 'number' ? [l] : l; }
+  function titleOf(k) { return rows[k].cells[1].firstChild.textContent; }
+
+  var palette = ['#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#76b7b2', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#6b8e23', '#1f77b4', '#d62728'];
+  var contrastPalette = ['#ffff00', '#00ffff', '#ff66ff', '#66ff66', '#ff9933', '#ffffff', '#99ccff', '#ff6666'];
+  function css(name) { return getComputedStyle(document.documentElement).getPropertyValue(name).trim(); }
+  function colorOf(lane) {
+    var p = document.documentElement.dataset.theme === 'contrast' ? contrastPalette : palette;
+    return p[lane % p.length];
+  }
+
+  // Filters: search text and lanes; the time window comes from the zoom.
+  var laneOn = data.lanes.map(function () { return true; });
+  var query = '';
+  var hay = null;
+  var shown = new Uint8Array(n).fill(1);
+  var current = -1;
+
+  function applyFilters() {
+    var q = query.toLowerCase(), k, count = 0;
+    if (q && !hay) {
+      hay = new Array(n);
+      for (k = 0; k < n; k++) hay[k] = rows[k].textContent.toLowerCase();
+    }
+    for (k = 0; k < n; k++) {
+      var ok = !q || hay[k].indexOf(q) >= 0;
+      if (ok && !(data.f[k] & ERA)) {
+        var ls = lanesOf(k), any = false;
+        for (var j = 0; j < ls.length; j++) if (laneOn[ls[j]]) { any = true; break; }
+        ok = any;
+      }
+      shown[k] = ok ? 1 : 0;
+      if (rows[k].hidden === ok) rows[k].hidden = !ok;
+      if (ok) count++;
+    }
+    document.getElementById('tlCount').textContent = S.shown.replace('{n}', count).replace('{total}', n);
+    redraw();
+  }
+
+  // The chart.
+  var chartEl = document.getElementById('tlChart');
+  var chart = echarts.init(chartEl, null, { renderer: 'canvas', locale: data.lang === 'en' ? 'EN' : data.lang.toUpperCase() });
+  var option = data.option;
+  var win = [axisMin, axisMax];
+
+  function fade(color, left, right) {
+    var stops = [];
+    stops.push({ offset: 0, color: left ? transparent(color) : color });
+    if (left) stops.push({ offset: left, color: color });
+    if (right) stops.push({ offset: 1 - right, color: color });
+    stops.push({ offset: 1, color: right ? transparent(color) : color });
+    return new echarts.graphic.LinearGradient(0, 0, 1, 0, stops);
+  }
+  function transparent(c) { return c.length === 7 ? c + '00' : 'rgba(0,0,0,0)'; }
+
+  function renderEvent(params, api) {
+    var k = api.value(3), lane = api.value(2), f = api.value(4);
+    var cs = params.coordSys;
+    var a = api.coord([api.value(0), lane]), b = api.coord([api.value(1), lane]);
+    var band = api.size([0, 1])[1];
+    var h = Math.max(6, Math.min(16, band * 0.5));
+    var color = colorOf(lane);
+    var fg = css('--fg');
+    if (k < 0) { // a bin of many events
+      var shapeB = echarts.graphic.clipRectByRect({ x: a[0], y: a[1] - h / 2, width: Math.max(b[0] - a[0], 1), height: h },
+        { x: cs.x, y: cs.y, width: cs.width, height: cs.height });
+      if (!shapeB) return null;
+      return { type: 'rect', shape: shapeB, style: { fill: color, opacity: Math.min(1, 0.25 + Math.log10(-k) / 3) } };
+    }
+    var text = { style: { text: titleOf(k), fill: fg, fontSize: 11, width: 220, overflow: 'truncate' } };
+    var x;
+    if (f & POINT) {
+      x = (a[0] + b[0]) / 2;
+      if (x < cs.x || x > cs.x + cs.width) return null;
+      return {
+        type: 'circle', shape: { cx: x, cy: a[1], r: Math.min(6, h / 2 + 1) },
+        style: { fill: (f & UNCERTAIN) ? css('--bg') : color, stroke: color, lineWidth: 2, lineDash: (f & UNCERTAIN) ? [3, 2] : null, opacity: (f & APPROX) ? 0.6 : 1 },
+        textContent: text, textConfig: { position: 'right', distance: 5 }
+      };
+    }
+    var shape = echarts.graphic.clipRectByRect({ x: a[0], y: a[1] - h / 2, width: Math.max(b[0] - a[0], 4), height: h },
+      { x: cs.x, y: cs.y, width: cs.width, height: cs.height });
+    if (!shape) return null;
+    var left = (f & LOWER_OPEN) ? 0.7 : (f & APPROX) ? 0.18 : 0;
+    var right = (f & (UPPER_OPEN | ONGOING)) ? 0.7 : (f & APPROX) ? 0.18 : 0;
+    return {
+      type: 'rect', shape: shape,
+      style: {
+        fill: (left || right) ? fade(color, left, right) : color,
+        opacity: (f & UNCERTAIN) ? 0.55 : 0.9,
+        stroke: (f & UNCERTAIN) ? color : null, lineWidth: (f & UNCERTAIN) ? 1.5 : 0, lineDash: (f & UNCERTAIN) ? [4, 3] : null
+      },
+      textContent: text, textConfig: { position: 'right', distance: 5 }
+    };
+  }
+
+  function renderEra(params, api) {
+    var cs = params.coordSys;
+    var a = api.coord([api.value(0), 0]), b = api.coord([api.value(1), 0]);
+    var f = api.value(3);
+    var shape = echarts.graphic.clipRectByRect({ x: a[0], y: cs.y, width: Math.max(b[0] - a[0], 2), height: cs.height },
+      { x: cs.x, y: cs.y, width: cs.width, height: cs.height });
+    if (!shape) return null;
+    var era = css('--era');
+    var open = f & (LOWER_OPEN | UPPER_OPEN | ONGOING);
+    return {
+      type: 'rect', shape: shape, z2: -10,
+      style: { fill: open ? fadeEra(era, f) : era, stroke: open ? null : css('--line'), lineWidth: 1 },
+      textContent: { style: { text: titleOf(api.value(2)), fill: css('--era-fg'), fontSize: 11, fontStyle: 'italic', width: Math.max(shape.width - 8, 30), overflow: 'truncate' } },
+      textConfig: { position: 'insideTopLeft', distance: 4 }
+    };
+  }
+
+  function fadeEra(color, f) {
+    var clear = 'rgba(0,0,0,0)';
+    return new echarts.graphic.LinearGradient(0, 0, 1, 0, [
+      { offset: 0, color: (f & LOWER_OPEN) ? clear : color }, { offset: 0.5, color: color },
+      { offset: 1, color: (f & (UPPER_OPEN | ONGOING)) ? clear : color }]);
+  }
+
+  function tooltip(p) {
+    var v = p.value, enc = echarts.format.encodeHTML;
+    if (p.seriesId === 'events' && v[3] < 0) {
+      return enc(S.events_in.replace('{n}', -v[3])) + '<br>' + enc(data.lanes[v[2]]);
+    }
+    var k = p.seriesId === 'eras' ? v[2] : v[3];
+    return '<b>' + enc(titleOf(k)) + '</b><br>' + enc(rows[k].cells[0].textContent) + (p.seriesId === 'events' ? ' · ' + enc(data.lanes[v[2]]) : '');
+  }
+
+  // An open or unknown end is drawn as a bar fading out over a stretch of
+  // the axis: the date is known on one side only. Still ongoing runs to the
+  // end of the axis.
+  var reach = (axisMax - axisMin) * 0.06;
+  function drawnLo(k) { return (data.f[k] & LOWER_OPEN) ? Math.max(axisMin, lo[k] - reach) : lo[k]; }
+  function drawnHi(k) {
+    var f = data.f[k];
+    if (f & ONGOING) return axisMax;
+    return (f & UPPER_OPEN) ? Math.min(axisMax, hi[k] + reach) : hi[k];
+  }
+
+  function redraw() {
+    var items = [], eras = [], k, j;
+    for (k = 0; k < n; k++) {
+      var a = drawnLo(k), b = drawnHi(k);
+      if (!shown[k] || b < win[0] || a > win[1]) continue;
+      if (data.f[k] & ERA) { eras.push([a, b, k, data.f[k]]); continue; }
+      var ls = lanesOf(k);
+      for (j = 0; j < ls.length; j++) if (laneOn[ls[j]]) items.push([a, b, ls[j], k, data.f[k]]);
+    }
+    if (items.length > LIMIT) items = bin(items);
+    chart.setOption({ series: [{ id: 'eras', data: eras }, { id: 'events', data: items }] });
+  }
+
+  // bin groups events into columns a few pixels wide per lane: what a
+  // zoomed-out view of thousands of events can honestly show.
+  function bin(items) {
+    var cols = Math.max(50, Math.floor(chartEl.clientWidth / 4));
+    var width = (win[1] - win[0]) / cols;
+    var counts = new Map();
+    for (var m = 0; m < items.length; m++) {
+      var it = items[m];
+      var c = Math.floor((Math.max(it[0], win[0]) - win[0]) / width);
+      var key = it[2] * 100000 + c;
+      counts.set(key, (counts.get(key) || 0) + 1);
+    }
+    var out = [];
+    counts.forEach(function (cnt, key) {
+      var lane = Math.floor(key / 100000), c = key % 100000;
+      out.push([win[0] + c * width, win[0] + (c + 1) * width, lane, -cnt, 0]);
+    });
+    out.sort(function (x, y) { return x[0] - y[0] || x[2] - y[2]; });
+    return out;
+  }
+
+  function styleOption() {
+    var fg = css('--fg'), muted = css('--muted'), line = css('--line');
+    return {
+      textStyle: { color: fg },
+      xAxis: [{ min: axisMin, max: axisMax, axisLabel: { color: muted, hideOverlap: true }, axisLine: { lineStyle: { color: line } }, splitLine: { show: true, lineStyle: { color: line, opacity: 0.5 } } }],
+      yAxis: [{ inverse: true, axisLabel: { color: fg, width: 110, overflow: 'truncate' }, axisLine: { lineStyle: { color: line } }, splitLine: { show: true, lineStyle: { color: line, opacity: 0.35 } } }],
+      dataZoom: [{ id: 'inside', filterMode: 'none', zoomOnMouseWheel: true, moveOnMouseMove: true }, { id: 'slider', filterMode: 'none', textStyle: { color: muted }, borderColor: line, labelFormatter: null }],
+      tooltip: { backgroundColor: css('--panel'), borderColor: line, textStyle: { color: fg } }
+    };
+  }
+
+  option.series[0].renderItem = renderEra;
+  option.series[1].renderItem = renderEvent;
+  option.tooltip.formatter = tooltip;
+  option.series[0].tooltip = { formatter: tooltip };
+  var st = styleOption();
+  option.textStyle = st.textStyle;
+  Object.assign(option.xAxis[0], st.xAxis[0]);
+  Object.assign(option.yAxis[0], st.yAxis[0]);
+  Object.assign(option.dataZoom[0], st.dataZoom[0]);
+  Object.assign(option.dataZoom[1], st.dataZoom[1]);
+  Object.assign(option.tooltip, st.tooltip);
+  chart.setOption(option);
+
+  var zoomTimer = 0;
+  chart.on('datazoom', function () {
+    var dz = chart.getOption().dataZoom[0];
+    win = [axisMin + (axisMax - axisMin) * dz.start / 100, axisMin + (axisMax - axisMin) * dz.end / 100];
+    clearTimeout(zoomTimer);
+    zoomTimer = setTimeout(redraw, 30);
+  });
+  chart.on('click', function (p) {
+    var v = p.value;
+    if (p.seriesId === 'events' && v[3] < 0) { zoomTo(v[0], v[1]); return; }
+    open(p.seriesId === 'eras' ? v[2] : v[3]);
+  });
+  function zoomTo(a, b) {
+    var span = axisMax - axisMin;
+    chart.dispatchAction({ type: 'dataZoom', dataZoomIndex: 0, start: Math.max(0, (a - axisMin) / span * 100), end: Math.min(100, (b - axisMin) / span * 100) });
+  }
+  document.getElementById('tlFit').addEventListener('click', function () {
+    chart.dispatchAction({ type: 'dataZoom', dataZoomIndex: 0, start: 0, end: 100 });
+  });
+  window.addEventListener('resize', function () { chart.resize(); });
+  if (window.matchMedia) {
+    window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', function () {
+      chart.setOption(styleOption()); redraw();
+    });
+  }
+
+  // Lane toggles.
+  var lanesBox = document.getElementById('tlLanes');
+  data.lanes.forEach(function (name, l) {
+    var label = document.createElement('label');
+    var box = document.createElement('input');
+    box.type = 'checkbox';
+    box.checked = true;
+    box.addEventListener('change', function () { laneOn[l] = box.checked; applyFilters(); });
+    var sw = document.createElement('i');
+    sw.style.background = colorOf(l);
+    label.append(box, sw, document.createTextNode(name));
+    lanesBox.append(label);
+  });
+  var searchTimer = 0;
+  document.getElementById('tlSearch').addEventListener('input', function (e) {
+    clearTimeout(searchTimer);
+    searchTimer = setTimeout(function () { query = e.target.value.trim(); applyFilters(); }, 120);
+  });
+
+  // The story view.
+  var story = document.getElementById('tlStory');
+  var URL_RE = /\b(?:https?:\/\/|mailto:)[^\s<>"]+[^\s<>".,;:!?)\]]/g;
+  function linkify(parent, text) {
+    var last = 0, m;
+    URL_RE.lastIndex = 0;
+    while ((m = URL_RE.exec(text)) !== null) {
+      parent.append(document.createTextNode(text.slice(last, m.index)));
+      var a = document.createElement('a');
+      a.href = m[0];
+      a.textContent = m[0];
+      a.rel = 'noopener noreferrer';
+      parent.append(a);
+      last = m.index + m[0].length;
+    }
+    parent.append(document.createTextNode(text.slice(last)));
+  }
+  function el(tag, text, cls) {
+    var e = document.createElement(tag);
+    if (text !== undefined) e.textContent = text;
+    if (cls) e.className = cls;
+    return e;
+  }
+  function open(k) {
+    if (k < 0 || k >= n) return;
+    if (current >= 0) rows[current].classList.remove('sel');
+    current = k;
+    var r = rows[k], c = r.cells;
+    story.replaceChildren();
+    var close = el('button', '×', 'close');
+    close.type = 'button';
+    close.setAttribute('aria-label', S.close);
+    close.addEventListener('click', closeStory);
+    var when = el('p', c[0].textContent, 'when');
+    var h = el('h2', titleOf(k));
+    h.tabIndex = -1;
+    story.append(close, when, h);
+    var desc = c[1].querySelector('span');
+    if (desc) { var p = el('p'); linkify(p, desc.textContent); story.append(p); }
+    var media = c[1].querySelector('a.m');
+    if (media) {
+      var fig = el('figure');
+      var img = document.createElement('img');
+      img.src = media.href;
+      img.alt = media.textContent;
+      fig.append(img, el('figcaption', media.textContent));
+      story.append(fig);
+    }
+    var dl = el('dl');
+    function item(label, node) {
+      if (!node || !node.textContent.trim()) return;
+      dl.append(el('dt', label));
+      var dd = el('dd');
+      dd.append(node);
+      dl.append(dd);
+    }
+    var heads = document.getElementById('tlTable').tHead.rows[0].cells;
+    item(heads[2].textContent, document.createTextNode(c[2].textContent));
+    item(S.actors, document.createTextNode(c[3].textContent));
+    item(S.location, document.createTextNode(c[4].textContent));
+    var src = document.createDocumentFragment();
+    c[5].childNodes.forEach(function (node) { src.append(node.cloneNode(true)); });
+    var srcSpan = el('span');
+    srcSpan.append(src);
+    item(S.sources, srcSpan);
+    item(S.confidence, document.createTextNode(c[6].textContent));
+    item(S.tags, document.createTextNode(c[7].textContent));
+    var perm = el('a', '#' + data.id[k]);
+    perm.href = '#' + data.id[k];
+    item(S.permalink, perm);
+    story.append(dl);
+    var nav = el('nav');
+    var prev = el('button', '← ' + S.prev), next = el('button', S.next + ' →');
+    prev.type = next.type = 'button';
+    prev.addEventListener('click', function () { step(-1); });
+    next.addEventListener('click', function () { step(1); });
+    nav.append(prev, next);
+    story.append(nav);
+    story.hidden = false;
+    r.classList.add('sel');
+    if (location.hash !== '#' + data.id[k]) history.replaceState(null, '', '#' + data.id[k]);
+    if (hi[k] < win[0] || lo[k] > win[1]) {
+      var span = Math.max(win[1] - win[0], hi[k] - lo[k]);
+      zoomTo(Math.max(axisMin, (lo[k] + hi[k]) / 2 - span / 2), Math.min(axisMax, (lo[k] + hi[k]) / 2 + span / 2));
+    }
+    h.focus({ preventScroll: true });
+    story.scrollIntoView({ block: 'nearest' });
+  }
+  function closeStory() {
+    story.hidden = true;
+    if (current >= 0) rows[current].classList.remove('sel');
+    current = -1;
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+  function step(d) {
+    var k = current;
+    do { k += d; } while (k >= 0 && k < n && !shown[k]);
+    if (k >= 0 && k < n) open(k);
+  }
+  document.addEventListener('keydown', function (e) {
+    var t = e.target;
+    if (e.key === 'Escape') { if (!story.hidden) { closeStory(); e.preventDefault(); } return; }
+    if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.isContentEditable) || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (e.key === 'ArrowRight') { step(1); e.preventDefault(); }
+    if (e.key === 'ArrowLeft') { if (current < 0) { current = n; } step(-1); e.preventDefault(); }
+  });
+  document.getElementById('tlTable').tBodies[0].addEventListener('click', function (e) {
+    if (e.target.closest('a')) return;
+    var tr = e.target.closest('tr');
+    if (tr && byId[tr.id] !== undefined) open(byId[tr.id]);
+  });
+  function fromHash() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    if (id && byId[id] !== undefined && byId[id] !== current) open(byId[id]);
+  }
+  window.addEventListener('hashchange', fromHash);
+
+  // The download link: the CSV travels in the page, gzipped.
+  var dl = document.getElementById('tlDownload');
+  if (dl && data.csv) {
+    dl.addEventListener('click', function (e) {
+      if (dl.dataset.ready) return;
+      e.preventDefault();
+      var bin = atob(data.csv), bytes = new Uint8Array(bin.length);
+      for (var m = 0; m < bin.length; m++) bytes[m] = bin.charCodeAt(m);
+      new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).blob().then(function (b) {
+        dl.href = URL.createObjectURL(new Blob([b], { type: 'text/csv;charset=utf-8' }));
+        dl.dataset.ready = '1';
+        dl.click();
+      });
+    });
+  }
+
+  applyFilters();
+  fromHash();
+  chartEl.dataset.ready = '1';
+})();
