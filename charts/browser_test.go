@@ -71,6 +71,7 @@ func openPage(t *testing.T, file, fragment string, width, height int64) *browser
 	ctx, cancelC := chromedp.NewContext(actx)
 	ctx, cancelT := context.WithTimeout(ctx, 60*time.Second)
 	t.Cleanup(func() {
+		chromedp.Cancel(ctx) // closes the browser and waits for it
 		cancelT()
 		cancelC()
 		cancelA()

@@ -3,13 +3,14 @@
    and mailto URLs that the server already put in the table. */
 (function () {
   'use strict';
+  var t0 = performance.now();
   var POINT = 1, UNCERTAIN = 2, APPROX = 4, LOWER_OPEN = 8, UPPER_OPEN = 16, ONGOING = 32, ERA = 64;
   var LIMIT = 2500; // marks drawn one by one; above this, events are binned
 
   var data = JSON.parse(document.getElementById('tlData').textContent);
   var S = data.strings;
   var n = data.id.length;
-  var rows = document.getElementById('tlTable').tBodies[0].rows;
+  var rows = Array.prototype.slice.call(document.getElementById('tlTable').tBodies[0].rows);
   var lo = new Float64Array(n), hi = new Float64Array(n);
   var acc = 0, minT = Infinity, maxT = -Infinity, i;
   var byId = Object.create(null);
@@ -403,4 +404,5 @@
   applyFilters();
   fromHash();
   chartEl.dataset.ready = '1';
+  window.tlTime = Math.round(performance.now() - t0);
 })();

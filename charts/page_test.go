@@ -46,7 +46,7 @@ func hostileFixture() (Meta, []Event) {
 	return meta, events
 }
 
-func render(t *testing.T, meta Meta, events []Event, opt Options) []byte {
+func render(t testing.TB, meta Meta, events []Event, opt Options) []byte {
 	t.Helper()
 	var b bytes.Buffer
 	if err := RenderPage(&b, meta, events, opt); err != nil {

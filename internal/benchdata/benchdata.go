@@ -101,3 +101,28 @@ func File(dir string, n int) (string, error) {
 	}
 	return path, os.Rename(f.Name(), path)
 }
+
+// WriteSlim writes a header and n rows with only the columns a timeline
+// needs (id, start, end, title, category): what the page size per event is
+// measured on.
+func WriteSlim(w io.Writer, n int, seed uint64) error {
+	bw := bufio.NewWriterSize(w, 1<<20)
+	r := rand.New(rand.NewPCG(seed, 0x5eed))
+	bw.WriteString("id,start,end,title,category\n")
+	for i := 0; i < n; i++ {
+		year, month, day := 1990+r.IntN(35), 1+r.IntN(12), 1+r.IntN(28)
+		start, end := fmt.Sprintf("%04d-%02d-%02d", year, month, day), ""
+		switch r.IntN(10) {
+		case 0:
+			start = fmt.Sprintf("%04d", year)
+		case 1:
+			start = fmt.Sprintf("%04d-%02d~", year, month)
+		case 2:
+			end = fmt.Sprintf("%04d-%02d-%02d", year+1, month, day)
+		}
+		p := places[r.IntN(len(places))]
+		cat := categories[r.IntN(len(categories))]
+		fmt.Fprintf(bw, "e%06d,%s,%s,%s in %s,%s\n", i, start, end, cat, p.name, cat)
+	}
+	return bw.Flush()
+}
