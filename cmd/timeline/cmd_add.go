@@ -127,11 +127,13 @@ func humanDate(s string) (string, error) {
 		return s, nil
 	}
 	if edtf.IsRelative(s) {
-		r, err := edtf.ParseRelative(s)
-		if err != nil {
+		// "early 2016" starts like an id too: a relative date is tried
+		// first, then the human spellings.
+		if r, err := edtf.ParseRelative(s); err == nil {
+			return r.String(), nil
+		} else if _, herr := edtf.ParseHuman(s); herr != nil {
 			return "", err
 		}
-		return r.String(), nil
 	}
 	d, err := edtf.ParseHuman(s)
 	if err != nil {

@@ -1,9 +1,11 @@
 package edtf
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"time"
+	"unsafe"
 )
 
 func day(s string) time.Time {
@@ -17,46 +19,67 @@ func day(s string) time.Time {
 	return t
 }
 
+// parseTests are valid EDTF values; lo and hi are Lower and Upper, empty for
+// the years time.Parse cannot read.
+var parseTests = []struct {
+	in, canon, lo, hi string
+	prec              Precision
+	unc, approx       bool
+	loOpen, hiOpen    bool
+}{
+	{"2017", "2017", "2017-01-01", "2018-01-01", PrecisionYear, false, false, false, false},
+	{"2017-04", "2017-04", "2017-04-01", "2017-05-01", PrecisionMonth, false, false, false, false},
+	{"2017-04-03", "2017-04-03", "2017-04-03", "2017-04-04", PrecisionDay, false, false, false, false},
+	{"2016-02-29", "2016-02-29", "2016-02-29", "2016-03-01", PrecisionDay, false, false, false, false},
+	{"2017-04-03T08:40", "2017-04-03T08:40", "2017-04-03T08:40:00Z", "2017-04-03T08:41:00Z", PrecisionMinute, false, false, false, false},
+	{"2017-04-03T08:40:05", "2017-04-03T08:40:05", "2017-04-03T08:40:05Z", "2017-04-03T08:40:06Z", PrecisionSecond, false, false, false, false},
+	{"2017-04-03T14:40:00+03:00", "2017-04-03T14:40:00+03:00", "2017-04-03T11:40:00Z", "2017-04-03T11:40:01Z", PrecisionSecond, false, false, false, false},
+	{"2017-04-03T08:40:00Z", "2017-04-03T08:40:00Z", "2017-04-03T08:40:00Z", "2017-04-03T08:40:01Z", PrecisionSecond, false, false, false, false},
+	{"2014?", "2014?", "2014-01-01", "2015-01-01", PrecisionYear, true, false, false, false},
+	{"2017-04-24~", "2017-04-24~", "2017-04-24", "2017-04-25", PrecisionDay, false, true, false, false},
+	{"2004-06%", "2004-06%", "2004-06-01", "2004-07-01", PrecisionMonth, true, true, false, false},
+	{"2004-06?~", "2004-06%", "2004-06-01", "2004-07-01", PrecisionMonth, true, true, false, false},
+	{"201X", "201X", "2010-01-01", "2020-01-01", PrecisionDecade, false, false, false, false},
+	{"201x", "201X", "2010-01-01", "2020-01-01", PrecisionDecade, false, false, false, false},
+	{"20XX", "20XX", "2000-01-01", "2100-01-01", PrecisionCentury, false, false, false, false},
+	{"2017-XX", "2017-XX", "2017-01-01", "2018-01-01", PrecisionYear, false, false, false, false},
+	{"2017-04-XX", "2017-04-XX", "2017-04-01", "2017-05-01", PrecisionMonth, false, false, false, false},
+	{"2017-XX-XX", "2017-XX-XX", "2017-01-01", "2018-01-01", PrecisionYear, false, false, false, false},
+	{"2016-21", "2016-21", "2016-03-01", "2016-06-01", PrecisionSeason, false, false, false, false},
+	{"2016-24", "2016-24", "2016-12-01", "2017-03-01", PrecisionSeason, false, false, false, false},
+	{"2011/2012", "2011/2012", "2011-01-01", "2013-01-01", PrecisionInterval, false, false, false, false},
+	{"2004-02-01/2005-02-08", "2004-02-01/2005-02-08", "2004-02-01", "2005-02-09", PrecisionInterval, false, false, false, false},
+	{"1995/..", "1995/..", "1995-01-01", "1996-01-01", PrecisionInterval, false, false, false, true},
+	{"1995/", "1995/", "1995-01-01", "1996-01-01", PrecisionInterval, false, false, false, true},
+	{"../2017", "../2017", "2017-01-01", "2018-01-01", PrecisionInterval, false, false, true, false},
+	{"/2017", "/2017", "2017-01-01", "2018-01-01", PrecisionInterval, false, false, true, false},
+	{"2004-06~/2004-08?", "2004-06~/2004-08?", "2004-06-01", "2004-09-01", PrecisionInterval, true, true, false, false},
+	{"2016-01~/2016-04~", "2016-01~/2016-04~", "2016-01-01", "2016-05-01", PrecisionInterval, false, true, false, false},
+	{"-0043", "-0043", "-0043-01-01T00:00:00Z", "-0042-01-01T00:00:00Z", PrecisionYear, false, false, false, false},
+	{"0000", "0000", "0000-01-01T00:00:00Z", "0001-01-01T00:00:00Z", PrecisionYear, false, false, false, false},
+	{"Y170002", "Y170002", "", "", PrecisionYear, false, false, false, false},
+	{"Y-17000", "Y-17000", "", "", PrecisionYear, false, false, false, false},
+	{"Y170000002", "Y170000002", "", "", PrecisionYear, false, false, false, false},
+	{"Y-17000002", "Y-17000002", "", "", PrecisionYear, false, false, false, false},
+	{"2017-04-03T08:40Z", "2017-04-03T08:40Z", "2017-04-03T08:40:00Z", "2017-04-03T08:41:00Z", PrecisionMinute, false, false, false, false},
+	{"2017-04-03T23:30-05:00", "2017-04-03T23:30-05:00", "2017-04-04T04:30:00Z", "2017-04-04T04:31:00Z", PrecisionMinute, false, false, false, false},
+	{"2017-04-03T08:40-00:00", "2017-04-03T08:40+00:00", "2017-04-03T08:40:00Z", "2017-04-03T08:41:00Z", PrecisionMinute, false, false, false, false},
+	{"2017-04-03T08:40Z?", "2017-04-03T08:40Z?", "2017-04-03T08:40:00Z", "2017-04-03T08:41:00Z", PrecisionMinute, true, false, false, false},
+	{"2017-04-xx", "2017-04-XX", "2017-04-01", "2017-05-01", PrecisionMonth, false, false, false, false},
+	{"2016-22", "2016-22", "2016-06-01", "2016-09-01", PrecisionSeason, false, false, false, false},
+	{"2016-23~", "2016-23~", "2016-09-01", "2016-12-01", PrecisionSeason, false, true, false, false},
+	{"2017~?", "2017%", "2017-01-01", "2018-01-01", PrecisionYear, true, true, false, false},
+	{"2000-02-29", "2000-02-29", "2000-02-29", "2000-03-01", PrecisionDay, false, false, false, false},
+	{"2017-05-02/2017-05", "2017-05-02/2017-05", "2017-05-02", "2017-06-01", PrecisionInterval, false, false, false, false},
+	{"2011/2011", "2011/2011", "2011-01-01", "2012-01-01", PrecisionInterval, false, false, false, false},
+	{"../2017-04-03~", "../2017-04-03~", "2017-04-03", "2017-04-04", PrecisionInterval, false, true, true, false},
+	{"2017-04-03T08:40/2017-04-03T09:00Z", "2017-04-03T08:40/2017-04-03T09:00Z", "2017-04-03T08:40:00Z", "2017-04-03T09:01:00Z", PrecisionInterval, false, false, false, false},
+	{"-0000", "0000", "0000-01-01T00:00:00Z", "0001-01-01T00:00:00Z", PrecisionYear, false, false, false, false},
+	{"-9999-12-31", "-9999-12-31", "", "", PrecisionDay, false, false, false, false},
+}
+
 func TestParse(t *testing.T) {
-	tests := []struct {
-		in, canon, lo, hi string
-		prec              Precision
-		unc, approx       bool
-		loOpen, hiOpen    bool
-	}{
-		{"2017", "2017", "2017-01-01", "2018-01-01", PrecisionYear, false, false, false, false},
-		{"2017-04", "2017-04", "2017-04-01", "2017-05-01", PrecisionMonth, false, false, false, false},
-		{"2017-04-03", "2017-04-03", "2017-04-03", "2017-04-04", PrecisionDay, false, false, false, false},
-		{"2016-02-29", "2016-02-29", "2016-02-29", "2016-03-01", PrecisionDay, false, false, false, false},
-		{"2017-04-03T08:40", "2017-04-03T08:40", "2017-04-03T08:40:00Z", "2017-04-03T08:41:00Z", PrecisionMinute, false, false, false, false},
-		{"2017-04-03T08:40:05", "2017-04-03T08:40:05", "2017-04-03T08:40:05Z", "2017-04-03T08:40:06Z", PrecisionSecond, false, false, false, false},
-		{"2017-04-03T14:40:00+03:00", "2017-04-03T14:40:00+03:00", "2017-04-03T11:40:00Z", "2017-04-03T11:40:01Z", PrecisionSecond, false, false, false, false},
-		{"2017-04-03T08:40:00Z", "2017-04-03T08:40:00Z", "2017-04-03T08:40:00Z", "2017-04-03T08:40:01Z", PrecisionSecond, false, false, false, false},
-		{"2014?", "2014?", "2014-01-01", "2015-01-01", PrecisionYear, true, false, false, false},
-		{"2017-04-24~", "2017-04-24~", "2017-04-24", "2017-04-25", PrecisionDay, false, true, false, false},
-		{"2004-06%", "2004-06%", "2004-06-01", "2004-07-01", PrecisionMonth, true, true, false, false},
-		{"2004-06?~", "2004-06%", "2004-06-01", "2004-07-01", PrecisionMonth, true, true, false, false},
-		{"201X", "201X", "2010-01-01", "2020-01-01", PrecisionDecade, false, false, false, false},
-		{"201x", "201X", "2010-01-01", "2020-01-01", PrecisionDecade, false, false, false, false},
-		{"20XX", "20XX", "2000-01-01", "2100-01-01", PrecisionCentury, false, false, false, false},
-		{"2017-XX", "2017-XX", "2017-01-01", "2018-01-01", PrecisionYear, false, false, false, false},
-		{"2017-04-XX", "2017-04-XX", "2017-04-01", "2017-05-01", PrecisionMonth, false, false, false, false},
-		{"2017-XX-XX", "2017-XX-XX", "2017-01-01", "2018-01-01", PrecisionYear, false, false, false, false},
-		{"2016-21", "2016-21", "2016-03-01", "2016-06-01", PrecisionSeason, false, false, false, false},
-		{"2016-24", "2016-24", "2016-12-01", "2017-03-01", PrecisionSeason, false, false, false, false},
-		{"2011/2012", "2011/2012", "2011-01-01", "2013-01-01", PrecisionInterval, false, false, false, false},
-		{"2004-02-01/2005-02-08", "2004-02-01/2005-02-08", "2004-02-01", "2005-02-09", PrecisionInterval, false, false, false, false},
-		{"1995/..", "1995/..", "1995-01-01", "1996-01-01", PrecisionInterval, false, false, false, true},
-		{"1995/", "1995/", "1995-01-01", "1996-01-01", PrecisionInterval, false, false, false, true},
-		{"../2017", "../2017", "2017-01-01", "2018-01-01", PrecisionInterval, false, false, true, false},
-		{"/2017", "/2017", "2017-01-01", "2018-01-01", PrecisionInterval, false, false, true, false},
-		{"2004-06~/2004-08?", "2004-06~/2004-08?", "2004-06-01", "2004-09-01", PrecisionInterval, true, true, false, false},
-		{"2016-01~/2016-04~", "2016-01~/2016-04~", "2016-01-01", "2016-05-01", PrecisionInterval, false, true, false, false},
-		{"-0043", "-0043", "-0043-01-01T00:00:00Z", "-0042-01-01T00:00:00Z", PrecisionYear, false, false, false, false},
-		{"0000", "0000", "0000-01-01T00:00:00Z", "0001-01-01T00:00:00Z", PrecisionYear, false, false, false, false},
-		{"Y170002", "Y170002", "", "", PrecisionYear, false, false, false, false},
-		{"Y-17000", "Y-17000", "", "", PrecisionYear, false, false, false, false},
-	}
+	tests := parseTests
 	for _, tt := range tests {
 		d, err := Parse(tt.in)
 		if err != nil {
@@ -65,6 +88,9 @@ func TestParse(t *testing.T) {
 		}
 		if got := d.String(); got != tt.canon {
 			t.Errorf("Parse(%q).String() = %q, want %q", tt.in, got, tt.canon)
+		}
+		if d.IsZero() || d.IsInterval() != (tt.prec == PrecisionInterval) {
+			t.Errorf("Parse(%q): IsZero %v IsInterval %v", tt.in, d.IsZero(), d.IsInterval())
 		}
 		if tt.lo != "" {
 			if !d.Lower().Equal(bound(tt.lo)) || !d.Upper().Equal(bound(tt.hi)) {
@@ -83,6 +109,19 @@ func TestParse(t *testing.T) {
 	}
 }
 
+func TestParseLongYears(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		year int
+	}{{"Y170002", 170002}, {"Y-17000", -17000}, {"Y170000002", 170000002}, {"Y-17000002", -17000002}, {"Y1000000000", 1000000000}} {
+		d := MustParse(tt.in)
+		lo, hi := time.Date(tt.year, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(tt.year+1, 1, 1, 0, 0, 0, 0, time.UTC)
+		if !d.Lower().Equal(lo) || !d.Upper().Equal(hi) {
+			t.Errorf("Parse(%q) bounds = %v, %v; want %v, %v", tt.in, d.Lower(), d.Upper(), lo, hi)
+		}
+	}
+}
+
 func bound(s string) time.Time {
 	if strings.HasPrefix(s, "-") {
 		t, err := time.Parse("-2006-01-02T15:04:05Z", s)
@@ -94,41 +133,65 @@ func bound(s string) time.Time {
 	return day(s)
 }
 
+// parseErrorTests are invalid EDTF: msg is part of the message, off the
+// offset.
+var parseErrorTests = []struct {
+	in, msg string
+	off     int
+}{
+	{"", "empty date", 0},
+	{"2017-13", "month 13 out of range", 5},
+	{"2017-00", "month 00 out of range", 5},
+	{"2017-02-30", "day 30 out of range for 2017-02", 8},
+	{"2019-02-29", "day 29 out of range", 8},
+	{"2017-04-32", "day 32 out of range", 8},
+	{"2017-4-3", "want a two-digit month", 5},
+	{"17", "want a four-digit year", 0},
+	{"2017/2016", "interval ends before it starts", 5},
+	{"2017-04-03T25:00", "hour 25 out of range", 11},
+	{"2017-04-03T08:61", "minute 61 out of range", 14},
+	{"2016-25", "season 25 out of range", 5},
+	{"2016-20", "month 20 out of range", 5},
+	{"hello", "want a four-digit year", 0},
+	{"2017x", "want '-' after the year", 4},
+	{"2017-04-03junk", "want 'T' before a time", 10},
+	{"2017~~", "qualifier written twice", 4},
+	{"2017?-04", "a qualifier goes at the end", 4},
+	{"2017%?", "qualifier written twice", 4},
+	{"2017?~?", "qualifier written twice", 4},
+	{"..", "belongs in an interval", 0},
+	{"../..", "needs at least one date", 0},
+	{"/", "needs at least one date", 0},
+	{"2017/2018/2019", "more than one '/'", 9},
+	{"X017", "only the last two digits", 0},
+	{"2X17", "only the last two digits", 1},
+	{"20X7", "unspecified digits must come last", 3},
+	{"201X-04", "stands alone", 4},
+	{"2017-XX-04", "cannot follow an unspecified month", 8},
+	{"2016-21-03", "a season has no day", 7},
+	{"Y1700", "more than four digits", 1},
+	{"20170", "use the Y prefix", 4},
+	{"2017-04-03T08:40+3", "want a zone", 17},
+	{"2017-04-03T08:40+15:00", "zone out of range", 17},
+	{"2017-04-03T08:40:60", "second 60 out of range", 17},
+	{"2017-04-03T08:40:00.5", "unexpected '.' after the time", 19},
+	{"2017-04-03Z", "want 'T' before a time", 10},
+	{"2100-02-29", "day 29 out of range for 2100-02", 8},
+	{"Y1000000001", "year out of range", 1},
+	{"-001X", "negative year cannot have unspecified digits", 1},
+	{" 2017", "want a four-digit year", 0},
+	{"2017 ", "want '-' after the year", 4},
+	{"2017-05/2017-04", "interval ends before it starts", 8},
+	{"2017/2016-12-31", "interval ends before it starts", 5},
+	{"2017/..?", "want a four-digit year", 5},
+	{"2017-04-03T08", "want ':' and minutes", 13},
+	{"2017-04-03T", "want a two-digit hour", 11},
+	{"1995/2000/", "more than one '/'", 9},
+	{"?", "missing date", 0},
+}
+
 func TestParseErrors(t *testing.T) {
-	tests := []struct {
-		in, msg string
-		off     int
-	}{
-		{"", "empty date", 0},
-		{"2017-13", "month 13 out of range", 5},
-		{"2017-00", "month 00 out of range", 5},
-		{"2017-02-30", "day 30 out of range for 2017-02", 8},
-		{"2019-02-29", "day 29 out of range", 8},
-		{"2017-04-32", "day 32 out of range", 8},
-		{"2017-4-3", "want a two-digit month", 5},
-		{"17", "want a four-digit year", 0},
-		{"2017/2016", "interval ends before it starts", 5},
-		{"2017-04-03T25:00", "hour 25 out of range", 11},
-		{"2017-04-03T08:61", "minute 61 out of range", 14},
-		{"2016-25", "month 25 out of range", 5},
-		{"hello", "want a four-digit year", 0},
-		{"2017x", "want '-' after the year", 4},
-		{"2017-04-03junk", "want 'T' before a time", 10},
-		{"2017~~", "qualifier written twice", 4},
-		{"2017?-04", "want '-' after the year", 4},
-		{"../..", "needs at least one date", 0},
-		{"/", "needs at least one date", 0},
-		{"2017/2018/2019", "more than one '/'", 9},
-		{"X017", "only the last two digits", 0},
-		{"2X17", "only the last two digits", 1},
-		{"20X7", "unspecified digits must come last", 3},
-		{"201X-04", "stands alone", 4},
-		{"2017-XX-04", "cannot follow an unspecified month", 8},
-		{"2016-21-03", "a season has no day", 7},
-		{"Y1700", "more than four digits", 1},
-		{"20170", "use the Y prefix", 4},
-		{"2017-04-03T08:40+3", "want a zone", 17},
-	}
+	tests := parseErrorTests
 	for _, tt := range tests {
 		_, err := Parse(tt.in)
 		se, ok := err.(*SyntaxError)
@@ -169,6 +232,53 @@ func TestFormat(t *testing.T) {
 		{"201X", "de", "2010er"},
 		{"2017-04-03", "xx", "3 April 2017"},
 		{"2016-01~/2016-04~", "en", "c. January 2016 – c. April 2016"},
+		{"2004-06%", "en", "c. June 2004?"},
+		{"1995/", "en", "1995 – ?"},
+		{"/2017", "en", "? – 2017"},
+		{"2017-XX", "en", "2017"},
+		{"2017-04-XX", "en", "April 2017"},
+		{"2017-04-03T08:40Z", "en", "3 April 2017, 08:40 UTC"},
+		{"2017-04-03T08:40:05", "en", "3 April 2017, 08:40:05"},
+		{"2016-24", "en", "winter 2016"},
+		{"0000", "en", "1 BCE"},
+		{"Y-17000", "en", "17001 BCE"},
+		{"Y170002", "en", "170002"},
+		{"-0043-03-15", "en", "15 March 44 BCE"},
+		{"2004-02-01/2005-02-08", "en", "1 February 2004 – 8 February 2005"},
+		{"11XX", "en", "12th century"},
+		{"01XX", "en", "2nd century"},
+		{"00XX", "en", "1st century"},
+		{"22XX", "en", "23rd century"},
+		{"2017-04", "xx", "April 2017"},
+		// Russian
+		{"2016~", "ru", "ок. 2016"},
+		{"2016-21", "ru", "весна 2016"},
+		{"201X", "ru", "2010-е"},
+		{"20XX", "ru", "XXI век"},
+		{"-0043", "ru", "44 до н. э."},
+		{"1995/..", "ru", "1995 – по настоящее время"},
+		{"2017-04-03T08:40", "ru", "3 апреля 2017, 08:40"},
+		// French
+		{"2017-04", "fr", "avril 2017"},
+		{"2016-22", "fr", "été 2016"},
+		{"201X", "fr", "années 2010"},
+		{"20XX", "fr", "XXIᵉ siècle"},
+		{"1995/..", "fr", "1995 – en cours"},
+		{"2014?", "fr", "2014?"},
+		// German
+		{"2017-04", "de", "April 2017"},
+		{"2017-03-01", "de", "1. März 2017"},
+		{"20XX", "de", "21. Jahrhundert"},
+		{"-0043", "de", "44 v. Chr."},
+		{"2011/2012", "de", "2011–2012"},
+		// Spanish
+		{"2017-04", "es", "abril 2017"},
+		{"2016~", "es", "c. 2016"},
+		{"2016-24", "es", "invierno 2016"},
+		{"201X", "es", "años 2010"},
+		{"20XX", "es", "siglo XXI"},
+		{"-0043", "es", "44 a. C."},
+		{"1995/..", "es", "1995 – en curso"},
 	}
 	for _, tt := range tests {
 		if got := MustParse(tt.in).Format(tt.lang); got != tt.want {
@@ -219,46 +329,70 @@ func TestRelative(t *testing.T) {
 	}
 }
 
+// humanTests map what a person types to its EDTF.
+var humanTests = map[string]string{
+	"3 April 2017":       "2017-04-03",
+	"April 3, 2017":      "2017-04-03",
+	"3 Apr 2017":         "2017-04-03",
+	"3rd April 2017":     "2017-04-03",
+	"April 2017":         "2017-04",
+	"Apr. 2017":          "2017-04",
+	"early 2016":         "2016-01~/2016-04~",
+	"mid 2016":           "2016-05~/2016-08~",
+	"mid-2016":           "2016-05~/2016-08~",
+	"late 2016":          "2016-09~/2016-12~",
+	"spring 2016":        "2016-21",
+	"c. 1995":            "1995~",
+	"ca. 1995":           "1995~",
+	"circa 1995":         "1995~",
+	"about April 2017":   "2017-04~",
+	"1990s":              "199X",
+	"44 BC":              "-0043",
+	"44 BCE":             "-0043",
+	"44 B.C.":            "-0043",
+	"AD 33":              "0033",
+	"33 CE":              "0033",
+	"2011-12":            "2011/2012",
+	"2011–12":            "2011/2012",
+	"2011-2012":          "2011/2012",
+	"2011 to 2012":       "2011/2012",
+	"2011-15":            "2011/2015",
+	"1999-00":            "1999/2000",
+	"2017-04":            "2017-04",
+	"2016-21":            "2016-21",
+	"before 2017":        "../2017",
+	"after 1995":         "1995/..",
+	"since 1995":         "1995/..",
+	"3 April 2017 08:40": "2017-04-03T08:40",
+	"2014?":              "2014?",
+	"April 2017?":        "2017-04?",
+	"  2017-04-03  ":     "2017-04-03",
+	"2017-04-24~":        "2017-04-24~",
+	"33 AD":              "0033",
+	"about 1995":         "1995~",
+	"around 1995":        "1995~",
+	"c.1995":             "1995~",
+	"CIRCA 1995":         "1995~",
+	"2011–2012":          "2011/2012",
+	"2011 – 2012":        "2011/2012",
+	"2011-12?":           "2011?/2012?",
+	"2020-21":            "2020/2021",
+	"April 3rd, 2017":    "2017-04-03",
+	"3 april 2017, 8:40": "2017-04-03T08:40",
+	"early 2016?":        "2016-01%/2016-04%",
+	"1 BC":               "0000",
+	"before c. 2017":     "../2017~",
+	"Sept. 2016":         "2016-09",
+	"fall 2016":          "2016-23",
+	"winter 2016":        "2016-24",
+	"1900s":              "190X",
+	"2011/2012":          "2011/2012",
+	"1995/..":            "1995/..",
+	"201x":               "201X",
+}
+
 func TestParseHuman(t *testing.T) {
-	tests := map[string]string{
-		"3 April 2017":       "2017-04-03",
-		"April 3, 2017":      "2017-04-03",
-		"3 Apr 2017":         "2017-04-03",
-		"3rd April 2017":     "2017-04-03",
-		"April 2017":         "2017-04",
-		"Apr. 2017":          "2017-04",
-		"early 2016":         "2016-01~/2016-04~",
-		"mid 2016":           "2016-05~/2016-08~",
-		"mid-2016":           "2016-05~/2016-08~",
-		"late 2016":          "2016-09~/2016-12~",
-		"spring 2016":        "2016-21",
-		"c. 1995":            "1995~",
-		"ca. 1995":           "1995~",
-		"circa 1995":         "1995~",
-		"about April 2017":   "2017-04~",
-		"1990s":              "199X",
-		"44 BC":              "-0043",
-		"44 BCE":             "-0043",
-		"44 B.C.":            "-0043",
-		"AD 33":              "0033",
-		"33 CE":              "0033",
-		"2011-12":            "2011/2012",
-		"2011–12":            "2011/2012",
-		"2011-2012":          "2011/2012",
-		"2011 to 2012":       "2011/2012",
-		"2011-15":            "2011/2015",
-		"1999-00":            "1999/2000",
-		"2017-04":            "2017-04",
-		"2016-21":            "2016-21",
-		"before 2017":        "../2017",
-		"after 1995":         "1995/..",
-		"since 1995":         "1995/..",
-		"3 April 2017 08:40": "2017-04-03T08:40",
-		"2014?":              "2014?",
-		"April 2017?":        "2017-04?",
-		"  2017-04-03  ":     "2017-04-03",
-		"2017-04-24~":        "2017-04-24~",
-	}
+	tests := humanTests
 	for in, want := range tests {
 		d, err := ParseHuman(in)
 		if err != nil {
@@ -269,9 +403,28 @@ func TestParseHuman(t *testing.T) {
 			t.Errorf("ParseHuman(%q) = %q, want %q", in, d.String(), want)
 		}
 	}
-	for _, bad := range []string{"", "sometime", "31 February 2017", "April", "3 April", "13/2017"} {
-		if d, err := ParseHuman(bad); err == nil {
-			t.Errorf("ParseHuman(%q) = %q, want an error", bad, d)
+	for _, tt := range []struct{ in, msg string }{
+		{"", "empty date"},
+		{"sometime", "cannot read this date: want an EDTF date"},
+		{"31 February 2017", "cannot read this date"},
+		{"April", "cannot read this date"},
+		{"3 April", "cannot read this date"},
+		{"13/2017", "want a four-digit year"},
+		{"0 BC", "cannot read this date"},
+		{"2017-13", "month 13 out of range"},
+		{"2017-02-30", "day 30 out of range"},
+		{"2011-05", ""}, // May 2011, not an error
+	} {
+		d, err := ParseHuman(tt.in)
+		if tt.msg == "" {
+			if err != nil {
+				t.Errorf("ParseHuman(%q): %v", tt.in, err)
+			}
+			continue
+		}
+		var se *SyntaxError
+		if !errors.As(err, &se) || !strings.Contains(se.Msg, tt.msg) {
+			t.Errorf("ParseHuman(%q) = %q, %v; want an error with %q", tt.in, d, err, tt.msg)
 		}
 	}
 }
@@ -300,23 +453,90 @@ func TestCompare(t *testing.T) {
 }
 
 func TestParseAllocs(t *testing.T) {
-	for _, s := range []string{"2017-04-03", "2011/2012", "2004-06~/2004-08?"} {
+	for _, s := range []string{"2017", "2017-04-03", "2017-04-03T08:40:00+03:00", "Y-17000002", "201X", "2011/2012", "2004-06~/2004-08?", "1995/..", "/2017"} {
 		if n := testing.AllocsPerRun(100, func() { Parse(s) }); n != 0 {
 			t.Errorf("Parse(%q) makes %v allocations", s, n)
 		}
 	}
 }
 
-func TestUnixDay(t *testing.T) {
+func TestUnixDays(t *testing.T) {
 	for y := int64(-2000); y <= 2400; y += 7 {
 		for m := int64(1); m <= 14; m++ {
-			want := time.Date(int(y), time.Month(m), 1, 0, 0, 0, 0, time.UTC).Unix()
-			if got := unixDay(y, m, 1); got != want {
-				t.Fatalf("unixDay(%d, %d, 1) = %d, want %d", y, m, got, want)
+			want := time.Date(int(y), time.Month(m), 1, 0, 0, 0, 0, time.UTC).Unix() / 86400
+			if got := unixDays(y, m, 1); got != want {
+				t.Fatalf("unixDays(%d, %d, 1) = %d, want %d", y, m, got, want)
 			}
 		}
 	}
-	if got, want := unixDay(2016, 2, 29), time.Date(2016, 2, 29, 0, 0, 0, 0, time.UTC).Unix(); got != want {
-		t.Errorf("unixDay(2016-02-29) = %d, want %d", got, want)
+	for days := int64(-1_000_000); days <= 1_000_000; days += 13 {
+		y, m, d := civil(days)
+		if back := unixDays(y, m, d); back != days || d < 1 || d > int64(daysIn(y, int(m))) {
+			t.Fatalf("civil(%d) = %d-%d-%d, back %d", days, y, m, d, back)
+		}
+	}
+	if got, want := unixDays(2016, 2, 29)*86400, time.Date(2016, 2, 29, 0, 0, 0, 0, time.UTC).Unix(); got != want {
+		t.Errorf("unixDays(2016-02-29) = %d, want %d", got, want)
+	}
+}
+
+func TestSyntaxError(t *testing.T) {
+	_, err := Parse("2017-13")
+	if got, want := err.Error(), `"2017-13": month 13 out of range`; got != want {
+		t.Errorf("Error() = %q, want %q", got, want)
+	}
+}
+
+func TestCompareTotal(t *testing.T) {
+	var ds []Date
+	for _, tt := range parseTests {
+		ds = append(ds, MustParse(tt.in))
+	}
+	ds = append(ds, Date{})
+	if Compare(Date{}, MustParse("-9999")) != -1 || Compare(MustParse("-9999"), Date{}) != 1 {
+		t.Error("the zero Date does not sort first")
+	}
+	for _, a := range ds {
+		if Compare(a, a) != 0 {
+			t.Errorf("Compare(%q, itself) != 0", a)
+		}
+		for _, b := range ds {
+			ab, ba := Compare(a, b), Compare(b, a)
+			if ab != -ba || (ab == 0) != (a == b) {
+				t.Errorf("Compare(%q, %q) = %d, reversed %d", a, b, ab, ba)
+			}
+			for _, c := range ds {
+				if ab < 0 && Compare(b, c) < 0 && Compare(a, c) >= 0 {
+					t.Errorf("Compare not transitive on %q < %q < %q", a, b, c)
+				}
+			}
+		}
+	}
+}
+
+func TestZero(t *testing.T) {
+	var d Date
+	if !d.IsZero() || d.IsInterval() || d.String() != "" || d.Format("en") != "" || d.Precision() != PrecisionNone ||
+		!d.Lower().IsZero() || !d.Upper().IsZero() || d.Uncertain() || d.Approximate() || d.Ongoing() {
+		t.Errorf("zero Date misbehaves: %q %v", d, d.Precision())
+	}
+	if PrecisionNone.String() != "none" || PrecisionInterval.String() != "interval" || PrecisionSeason.String() != "season" {
+		t.Error("Precision.String is wrong")
+	}
+}
+
+func TestAppendText(t *testing.T) {
+	for _, tt := range parseTests {
+		d := MustParse(tt.in)
+		b, err := d.AppendText([]byte("x"))
+		if err != nil || string(b) != "x"+d.String() {
+			t.Errorf("AppendText(%q) = %q, %v", tt.in, b, err)
+		}
+	}
+}
+
+func TestSize(t *testing.T) {
+	if n := unsafe.Sizeof(Date{}); n > 56 {
+		t.Errorf("Date is %d bytes, want at most 56", n)
 	}
 }

@@ -3,17 +3,27 @@ package edtf
 import (
 	"fmt"
 	"testing"
+	"time"
 )
 
-var seeds = []string{"2017", "2017-04", "2017-04-03", "2017-04-03T08:40", "2017-04-03T08:40:00+03:00",
-	"2014?", "2017-04-24~", "2004-06%", "201X", "20XX", "2017-XX", "2017-04-XX", "2016-21", "2016-24",
-	"2011/2012", "1995/..", "../2017", "/2017", "1995/", "2004-06~/2004-08?", "-0043", "Y170002", "Y-17000",
-	"2017-02-30", "2017-13", ""}
+// seeds returns the inputs of the test tables, valid and invalid.
+func seeds() []string {
+	var out []string
+	for _, tt := range parseTests {
+		out = append(out, tt.in)
+	}
+	for _, tt := range parseErrorTests {
+		out = append(out, tt.in)
+	}
+	return out
+}
+
+var fuzzShifts = []Duration{{Days: 1}, {Weeks: 3}, {Months: 1}, {Years: 1, Months: 2}, {Hours: 30}}
 
 // FuzzParse checks that every date Parse accepts is spelled canonically in a
 // way Parse reads back as the same date, with ordered bounds.
 func FuzzParse(f *testing.F) {
-	for _, s := range seeds {
+	for _, s := range seeds() {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -32,9 +42,21 @@ func FuzzParse(f *testing.F) {
 		if !d.Lower().Before(d.Upper()) {
 			t.Fatalf("Parse(%q): lower %v not before upper %v", s, d.Lower(), d.Upper())
 		}
+		if Compare(d, d2) != 0 || d.IsZero() {
+			t.Fatalf("Parse(%q): Compare with itself %d, zero %v", s, Compare(d, d2), d.IsZero())
+		}
 		for _, lang := range Languages() {
 			if d.Format(lang) == "" {
 				t.Fatalf("Format(%q, %s) is empty", s, lang)
+			}
+		}
+		for _, dur := range fuzzShifts {
+			for _, neg := range []bool{false, true} {
+				sh := d.Shift(dur, neg)
+				back, err := Parse(sh.String())
+				if err != nil || back != sh {
+					t.Fatalf("Parse(%q) shifted by %v (negative %v) = %q, which reads back as %q, %v", s, dur, neg, sh, back, err)
+				}
 			}
 		}
 	})
@@ -43,7 +65,7 @@ func FuzzParse(f *testing.F) {
 // FuzzParseHuman checks that ParseHuman never panics and that what it
 // returns is a date Parse reads back.
 func FuzzParseHuman(f *testing.F) {
-	for _, s := range append(seeds, "3 April 2017", "early 2016", "c. 1995", "1990s", "44 BC", "2011-12", "before 2017") {
+	for _, s := range append(seeds(), "3 April 2017", "early 2016", "c. 1995", "1990s", "44 BC", "2011-12", "before 2017") {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -51,8 +73,9 @@ func FuzzParseHuman(f *testing.F) {
 		if err != nil {
 			return
 		}
-		if _, err := Parse(d.String()); err != nil {
-			t.Fatalf("ParseHuman(%q) = %q, which Parse rejects: %v", s, d.String(), err)
+		back, err := Parse(d.String())
+		if err != nil || back != d {
+			t.Fatalf("ParseHuman(%q) = %q, which Parse reads as %q, %v", s, d.String(), back, err)
 		}
 	})
 }
@@ -75,16 +98,52 @@ func FuzzRelative(f *testing.F) {
 }
 
 func ExampleParse() {
-	d, _ := Parse("2011/2012")
-	fmt.Println(d.Lower().Format("2006-01-02"), d.Upper().Format("2006-01-02"), d.Format("en"))
+	d, err := Parse("2017-04-03")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(d.Precision(), d.Lower().Format(time.RFC3339), d.Upper().Format(time.RFC3339))
+	for _, lang := range Languages() {
+		fmt.Println(lang, d.Format(lang))
+	}
+	i, _ := Parse("2011/2012")
+	fmt.Println(i.Format("en"), i.Lower().Format("2006-01-02"), i.Upper().Format("2006-01-02"))
 	c, _ := Parse("2016~")
 	fmt.Println(c.Precision(), c.Approximate(), c.Format("fr"))
-	r, _ := ParseRelative("spb-metro-bombing+P3W~")
-	fmt.Println(r.Resolve(MustParse("2017-04-03")))
+	_, err = Parse("2017-13")
+	fmt.Println(err)
 	// Output:
-	// 2011-01-01 2013-01-01 2011–2012
+	// day 2017-04-03T00:00:00Z 2017-04-04T00:00:00Z
+	// en 3 April 2017
+	// ru 3 апреля 2017
+	// fr 3 avril 2017
+	// de 3. April 2017
+	// es 3 de abril de 2017
+	// 2011–2012 2011-01-01 2013-01-01
 	// year true v. 2016
-	// 2017-04-24~
+	// "2017-13": month 13 out of range
+}
+
+func ExampleParseHuman() {
+	for _, s := range []string{"3 April 2017", "early 2016", "2011-12", "c. 1995", "44 BC", "before 2017"} {
+		d, _ := ParseHuman(s)
+		fmt.Printf("%s → %s → %s\n", s, d, d.Format("en"))
+	}
+	// Output:
+	// 3 April 2017 → 2017-04-03 → 3 April 2017
+	// early 2016 → 2016-01~/2016-04~ → c. January 2016 – c. April 2016
+	// 2011-12 → 2011/2012 → 2011–2012
+	// c. 1995 → 1995~ → c. 1995
+	// 44 BC → -0043 → 44 BCE
+	// before 2017 → ../2017 → ? – 2017
+}
+
+func ExampleRelative_Resolve() {
+	r, _ := ParseRelative("spb-metro-bombing+P3W~")
+	fmt.Println(r.ID, r.Dur, r.Resolve(MustParse("2017-04-03")))
+	// Output:
+	// spb-metro-bombing P3W 2017-04-24~
 }
 
 func BenchmarkParseDay(b *testing.B) {
@@ -98,6 +157,29 @@ func BenchmarkParseInterval(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		Parse("2004-06~/2004-08?")
+	}
+}
+
+func BenchmarkParseDateTime(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		Parse("2017-04-03T08:40:00+03:00")
+	}
+}
+
+func BenchmarkString(b *testing.B) {
+	d := MustParse("2004-06~/2004-08?")
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = d.String()
+	}
+}
+
+func BenchmarkCompare(b *testing.B) {
+	x, y := MustParse("2017-04-03"), MustParse("2017-04")
+	b.ReportAllocs()
+	for b.Loop() {
+		Compare(x, y)
 	}
 }
 

@@ -18,18 +18,30 @@ var seasonNames = map[string]int{"spring": 21, "summer": 22, "autumn": 23, "fall
 // humanHelp lists the spellings ParseHuman takes, for its errors.
 const humanHelp = "want an EDTF date (2017-04-03, 2017?, 2011/2012) or e.g. '3 April 2017', 'April 2017', 'early 2016', '2011-12', 'c. 1995', '1990s', '44 BC', 'before 2017'"
 
-// ParseHuman parses a date as a person types it and returns it as EDTF. It
-// takes strict EDTF, and: "3 April 2017", "April 3, 2017", "Apr. 2017",
-// "spring 2016", "early/mid/late 2016" (approximate thirds of the year),
-// "c. 1995" (also ca., circa, about, around), "1990s", "44 BC" (BCE, B.C.),
-// "AD 33", "33 CE", "2011-12" and "2011 to 2012" (year ranges), "before
-// 2017", "after 1995", "since 1995", "3 April 2017 08:40", and a final "?"
-// for an uncertain date.
+// ParseHuman parses a date as a person types it (case-insensitive, spaces
+// around it trimmed) and returns it as EDTF. It takes strict EDTF, and:
+//
+//	3 April 2017, April 3, 2017, 3rd Apr 2017  2017-04-03
+//	3 April 2017 08:40                         2017-04-03T08:40
+//	April 2017, Apr. 2017                      2017-04
+//	spring 2016 (summer, autumn/fall, winter)  2016-21
+//	early 2016, mid 2016, mid-2016, late 2016  2016-01~/2016-04~, 2016-05~/2016-08~, 2016-09~/2016-12~
+//	c. 1995, ca. 1995, circa, about, around    1995~
+//	1990s                                      199X
+//	44 BC, 44 BCE, 44 B.C.                     -0043
+//	AD 33, 33 AD, 33 CE                        0033
+//	2011-12, 2011–12, 2011-2012, 2011 to 2012  2011/2012
+//	before 2017 (until, by)                    ../2017
+//	after 1995, since 1995 (from)              1995/..
+//
+// and a final "?" for an uncertain date (on a range, both ends).
 //
 // YYYY-NN is a year range when NN is the next year's last two digits (2011-12)
 // or when NN is neither a month nor a season and later than YYYY's last two
 // digits (2011-15); otherwise it is EDTF (2017-04 is April 2017, 2016-21 spring
-// 2016).
+// 2016). Input written only with EDTF's characters that is not a date gets
+// Parse's error ("2017-02-30": day 30 out of range for 2017-02); anything else
+// gets an error listing the spellings accepted.
 func ParseHuman(s string) (Date, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
@@ -38,7 +50,13 @@ func ParseHuman(s string) (Date, error) {
 	if d, ok := yearRange(s); ok {
 		return d, nil
 	}
-	if d, err := Parse(s); err == nil {
+	if rest, ok := strings.CutSuffix(s, "?"); ok {
+		if d, ok := yearRange(strings.TrimSpace(rest)); ok {
+			return d.Qualify(true, false), nil
+		}
+	}
+	d, err := Parse(s)
+	if err == nil {
 		return d, nil
 	}
 	if d, ok := human(s); ok {
@@ -46,20 +64,53 @@ func ParseHuman(s string) (Date, error) {
 			return d, nil
 		}
 	}
+	if looksEDTF(s) {
+		// "2017-02-30" is better told what is wrong than what else to write.
+		return Date{}, err
+	}
 	return Date{}, &SyntaxError{s, 0, "cannot read this date: " + humanHelp}
 }
 
-// yearRange reads "2011-12", "2011–12", "2011-2012", "2011 to 2012".
+// looksEDTF reports whether s is written only with the bytes EDTF uses.
+func looksEDTF(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch b := s[i]; {
+		case isDigit(b), strings.IndexByte("XxYTZ:+-/.?~%", b) >= 0:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// yearRange reads "2011-12", "2011–12", "2011-2012", "2011 to 2012",
+// "2011 – 2012".
 func yearRange(s string) (Date, bool) {
-	s = strings.NewReplacer("–", "-", "—", "-", " to ", "-", " - ", "-").Replace(s)
-	a, b, ok := strings.Cut(s, "-")
-	if !ok || len(a) != 4 || !allDigits(a) || !allDigits(b) {
+	if len(s) < 7 || !allDigits(s[:4]) {
 		return Date{}, false
 	}
-	y, _ := strconv.Atoi(a)
+	rest := strings.TrimLeft(s[4:], " ")
+	switch {
+	case strings.HasPrefix(rest, "-"):
+		rest = rest[1:]
+	case strings.HasPrefix(rest, "–"), strings.HasPrefix(rest, "—"):
+		rest = rest[len("–"):]
+	case len(rest) > 3 && (rest[0] == 't' || rest[0] == 'T') && (rest[1] == 'o' || rest[1] == 'O') && rest[2] == ' ':
+		rest = rest[3:]
+	default:
+		return Date{}, false
+	}
+	b := strings.TrimLeft(rest, " ")
+	if !allDigits(b) {
+		return Date{}, false
+	}
+	y, _ := strconv.Atoi(s[:4])
 	var end int
 	switch len(b) {
 	case 2:
+		if len(rest) != 2 {
+			return Date{}, false // "2011 - 12" is too odd to guess at
+		}
 		nn, _ := strconv.Atoi(b)
 		last := y % 100
 		isCode := nn >= 1 && nn <= 12 || nn >= 21 && nn <= 24
@@ -122,7 +173,7 @@ func human(s string) (Date, bool) {
 }
 
 func humanBody(low string) (Date, bool) {
-	for _, p := range []string{"circa ", "c. ", "ca. ", "ca ", "c ", "about ", "around ", "approx. ", "approximately ", "~"} {
+	for _, p := range []string{"circa ", "c. ", "c.", "ca. ", "ca.", "ca ", "c ", "about ", "around ", "approx. ", "approximately ", "~"} {
 		if rest, ok := strings.CutPrefix(low, p); ok {
 			d, ok := humanBody(strings.TrimSpace(rest))
 			return d.Qualify(false, true), ok

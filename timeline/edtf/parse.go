@@ -4,14 +4,17 @@ import (
 	"strconv"
 )
 
-// SyntaxError reports a date that is not valid EDTF, with the byte offset in
-// Input where the problem is.
+// SyntaxError reports a date, duration or relative date that cannot be read,
+// with the byte offset in Input where the problem is. Msg is lower-case
+// without final punctuation.
 type SyntaxError struct {
 	Input  string
 	Offset int
 	Msg    string
 }
 
+// Error returns the quoted input and the message: "2017-13": month 13 out of
+// range.
 func (e *SyntaxError) Error() string {
 	return strconv.Quote(e.Input) + ": " + e.Msg
 }
@@ -38,11 +41,15 @@ func Parse(s string) (Date, error) {
 		}
 	}
 	if slash < 0 {
+		if s == ".." {
+			return Date{}, &SyntaxError{s, 0, "an open end '..' belongs in an interval (1995/..)"}
+		}
 		p, err := parsePoint(s, 0, len(s))
 		if err != nil {
 			return Date{}, err
 		}
 		d.a = p
+		d.lo, d.hi = p.bounds()
 		return d, nil
 	}
 	d.interval = true
@@ -56,8 +63,13 @@ func Parse(s string) (Date, error) {
 	if d.aKind != endDate && d.bKind != endDate {
 		return Date{}, &SyntaxError{s, 0, "an interval needs at least one date"}
 	}
-	if d.aKind == endDate && d.bKind == endDate && d.b.hi <= d.a.lo {
-		return Date{}, &SyntaxError{s, slash + 1, "interval ends before it starts"}
+	d.setBounds()
+	if d.aKind == endDate && d.bKind == endDate {
+		// The end may overlap the start (2017-05-02/2017-05) but not lie
+		// wholly before it.
+		if alo, _ := d.a.bounds(); d.hi <= alo {
+			return Date{}, &SyntaxError{s, slash + 1, "interval ends before it starts"}
+		}
 	}
 	return d, nil
 }
@@ -78,32 +90,33 @@ func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 // parsePoint parses s[from:to] as one date.
 func parsePoint(s string, from, to int) (point, error) {
 	var p point
-	p.present = true
 	fail := func(off int, msg string) (point, error) {
 		return point{}, &SyntaxError{s, off, msg}
 	}
-	// Qualifier at the end.
+	// Qualifiers at the end: one of ? ~ %, or "?~" / "~?" meaning "%".
 	end := to
-	if end > from {
+	for end > from {
+		var q uint8
 		switch s[end-1] {
 		case '?':
-			p.qual, end = qUncertain, end-1
+			q = qUncertain
 		case '~':
-			p.qual, end = qApproximate, end-1
+			q = qApproximate
 		case '%':
-			p.qual, end = qUncertain|qApproximate, end-1
+			q = qUncertain | qApproximate
 		}
-		// "?~" and "~?" together mean both; canonical "%".
-		if p.qual != 0 && end > from && (s[end-1] == '?' || s[end-1] == '~') && p.qual != qUncertain|qApproximate {
-			other := qUncertain
-			if s[end-1] == '~' {
-				other = qApproximate
-			}
-			if other == p.qual {
-				return fail(end-1, "qualifier written twice")
-			}
-			p.qual |= other
-			end--
+		if q == 0 {
+			break
+		}
+		if p.qual&q != 0 || p.qual != 0 && q == qUncertain|qApproximate {
+			return fail(end-1, "qualifier written twice")
+		}
+		p.qual |= q
+		end--
+	}
+	for k := from; k < end; k++ {
+		if b := s[k]; b == '?' || b == '~' || b == '%' {
+			return fail(k, "a qualifier goes at the end of the date")
 		}
 	}
 	i := from
@@ -113,7 +126,6 @@ func parsePoint(s string, from, to int) (point, error) {
 	// Year.
 	neg := false
 	if s[i] == 'Y' {
-		p.yPrefix = true
 		i++
 		if i < end && s[i] == '-' {
 			neg = true
@@ -136,11 +148,11 @@ func parsePoint(s string, from, to int) (point, error) {
 		if neg {
 			y = -y
 		}
-		p.year, p.prec = y, PrecisionYear
+		p.year, p.prec = int32(y), PrecisionYear
 		if j != end {
 			return fail(j, "a year with the Y prefix stands alone")
 		}
-		return finishPoint(s, p, from)
+		return p, nil
 	}
 	if s[i] == '-' {
 		neg = true
@@ -149,13 +161,13 @@ func parsePoint(s string, from, to int) (point, error) {
 	if end-i < 4 {
 		return fail(i, "want a four-digit year")
 	}
-	var y int64
+	var y int32
 	xs := 0
 	for k := 0; k < 4; k++ {
 		b := s[i+k]
 		switch {
 		case isDigit(b) && xs == 0:
-			y = y*10 + int64(b-'0')
+			y = y*10 + int32(b-'0')
 		case b == 'X' || b == 'x':
 			if k < 2 {
 				return fail(i+k, "only the last two digits of a year may be unspecified")
@@ -186,7 +198,7 @@ func parsePoint(s string, from, to int) (point, error) {
 	}
 	i += 4
 	if i == end {
-		return finishPoint(s, p, from)
+		return p, nil
 	}
 	if xs > 0 {
 		return fail(i, "a year with unspecified digits stands alone")
@@ -203,7 +215,7 @@ func parsePoint(s string, from, to int) (point, error) {
 		return fail(i, "want a two-digit month")
 	}
 	if (s[i] == 'X' || s[i] == 'x') && (s[i+1] == 'X' || s[i+1] == 'x') {
-		p.unspecM = true
+		p.flags |= fUnspecMonth
 		p.prec = PrecisionYear
 	} else if isDigit(s[i]) && isDigit(s[i+1]) {
 		m := int(s[i]-'0')*10 + int(s[i+1]-'0')
@@ -212,6 +224,8 @@ func parsePoint(s string, from, to int) (point, error) {
 			p.prec = PrecisionMonth
 		case m >= 21 && m <= 24:
 			p.prec = PrecisionSeason
+		case m > 24:
+			return fail(i, "season "+s[i:i+2]+" out of range (want 21–24)")
 		default:
 			return fail(i, "month "+s[i:i+2]+" out of range")
 		}
@@ -221,7 +235,7 @@ func parsePoint(s string, from, to int) (point, error) {
 	}
 	i += 2
 	if i == end {
-		return finishPoint(s, p, from)
+		return p, nil
 	}
 	if s[i] != '-' {
 		if isDigit(s[i]) {
@@ -237,13 +251,13 @@ func parsePoint(s string, from, to int) (point, error) {
 		return fail(i, "want a two-digit day")
 	}
 	if (s[i] == 'X' || s[i] == 'x') && (s[i+1] == 'X' || s[i+1] == 'x') {
-		p.unspecD = true
+		p.flags |= fUnspecDay
 	} else if isDigit(s[i]) && isDigit(s[i+1]) {
-		if p.unspecM {
+		if p.flags&fUnspecMonth != 0 {
 			return fail(i, "a day cannot follow an unspecified month")
 		}
 		day := int(s[i]-'0')*10 + int(s[i+1]-'0')
-		if day < 1 || day > daysIn(p.year, int(p.month)) {
+		if day < 1 || day > daysIn(int64(p.year), int(p.month)) {
 			return fail(i, "day "+s[i:i+2]+" out of range for "+s[from:i-1])
 		}
 		p.day = int8(day)
@@ -253,7 +267,7 @@ func parsePoint(s string, from, to int) (point, error) {
 	}
 	i += 2
 	if i == end {
-		return finishPoint(s, p, from)
+		return p, nil
 	}
 	if s[i] != 'T' {
 		if isDigit(s[i]) {
@@ -261,7 +275,7 @@ func parsePoint(s string, from, to int) (point, error) {
 		}
 		return fail(i, "want 'T' before a time")
 	}
-	if p.unspecD {
+	if p.flags&fUnspecDay != 0 {
 		return fail(i, "a time cannot follow an unspecified day")
 	}
 	i++
@@ -301,7 +315,7 @@ func parsePoint(s string, from, to int) (point, error) {
 	if i < end {
 		switch s[i] {
 		case 'Z':
-			p.zone = true
+			p.flags |= fZone
 			i++
 		case '+', '-':
 			sign := int16(1)
@@ -317,7 +331,7 @@ func parsePoint(s string, from, to int) (point, error) {
 			if !ok2 || zh > 14 || zm > 59 {
 				return fail(i, "zone out of range")
 			}
-			p.zone, p.zoneNum, p.zoneMin = true, true, sign*int16(zh*60+zm)
+			p.flags, p.zoneMin = p.flags|fZone|fZoneNum, sign*int16(zh*60+zm)
 			i += 5
 		default:
 			return fail(i, "unexpected "+strconv.QuoteRune(rune(s[i]))+" after the time")
@@ -326,7 +340,7 @@ func parsePoint(s string, from, to int) (point, error) {
 	if i != end {
 		return fail(i, "unexpected text after the date")
 	}
-	return finishPoint(s, p, from)
+	return p, nil
 }
 
 func two(s string, i, end int) (int, bool) {
@@ -347,60 +361,6 @@ func daysIn(year int64, month int) int {
 		return 28
 	}
 	return 31
-}
-
-// finishPoint computes the bounds of p.
-func finishPoint(s string, p point, from int) (point, error) {
-	y := p.year
-	switch p.prec {
-	case PrecisionCentury:
-		p.lo, p.hi = unixDay(y, 1, 1), unixDay(y+100, 1, 1)
-	case PrecisionDecade:
-		p.lo, p.hi = unixDay(y, 1, 1), unixDay(y+10, 1, 1)
-	case PrecisionYear:
-		p.lo, p.hi = unixDay(y, 1, 1), unixDay(y+1, 1, 1)
-	case PrecisionSeason:
-		first := int64(3 + 3*(int(p.month)-21)) // 21 → March … 24 → December
-		p.lo, p.hi = unixDay(y, first, 1), unixDay(y, first+3, 1)
-	case PrecisionMonth:
-		p.lo, p.hi = unixDay(y, int64(p.month), 1), unixDay(y, int64(p.month)+1, 1)
-	case PrecisionDay:
-		p.lo = unixDay(y, int64(p.month), int64(p.day))
-		p.hi = p.lo + 86400
-	case PrecisionMinute, PrecisionSecond:
-		p.lo = unixDay(y, int64(p.month), int64(p.day)) + int64(p.hour)*3600 + int64(p.minute)*60 + int64(p.second)
-		if p.prec == PrecisionMinute {
-			p.hi = p.lo + 60
-		} else {
-			p.hi = p.lo + 1
-		}
-		if p.zone {
-			off := int64(p.zoneMin) * 60
-			p.lo, p.hi = p.lo-off, p.hi-off
-		}
-	}
-	return p, nil
-}
-
-// unixDay returns the Unix time of midnight UTC on the given day of the
-// proleptic Gregorian calendar with astronomical years; a month past 12
-// runs into the next year. (Days from civil, after Howard Hinnant.)
-func unixDay(y, m, d int64) int64 {
-	y += (m - 1) / 12
-	m = (m-1)%12 + 1
-	if m <= 2 {
-		y--
-	}
-	era := y
-	if era < 0 {
-		era -= 399
-	}
-	era /= 400
-	yoe := y - era*400
-	mp := (m + 9) % 12
-	doy := (153*mp+2)/5 + d - 1
-	doe := yoe*365 + yoe/4 - yoe/100 + doy
-	return (era*146097 + doe - 719468) * 86400
 }
 
 // MustParse is Parse for dates known to be valid; it panics on an error.

@@ -1,9 +1,6 @@
 package edtf
 
-import (
-	"strconv"
-	"time"
-)
+import "strconv"
 
 // Duration is an ISO 8601 duration such as P3W or P1Y2M10DT2H.
 type Duration struct {
@@ -11,7 +8,8 @@ type Duration struct {
 }
 
 // ParseDuration parses an ISO 8601 duration: P, then any of nY nM nW nD, then
-// optionally T and any of nH nM nS, in that order. At least one part is needed.
+// optionally T and any of nH nM nS, in that order: P3W, P1Y2M10D, PT8H,
+// P1DT2H. At least one part is needed; each number is at most 100000.
 func ParseDuration(s string) (Duration, error) {
 	var d Duration
 	fail := func(off int, msg string) (Duration, error) {
@@ -118,20 +116,9 @@ func (d Duration) String() string {
 	return string(b)
 }
 
-// add moves a Unix time by the duration, calendar parts first.
-func (d Duration) add(unix int64, negative bool) int64 {
-	sign := 1
-	if negative {
-		sign = -1
-	}
-	t := time.Unix(unix, 0).UTC()
-	t = t.AddDate(sign*d.Years, sign*d.Months, sign*(7*d.Weeks+d.Days))
-	t = t.Add(time.Duration(sign) * (time.Duration(d.Hours)*time.Hour + time.Duration(d.Minutes)*time.Minute + time.Duration(d.Seconds)*time.Second))
-	return t.Unix()
-}
-
 // Relative is a date relative to another event's start: "<id>+<duration>"
-// or "<id>-<duration>", optionally qualified with ?, ~ or %.
+// or "<id>-<duration>", optionally followed by one qualifier ?, ~ or %, as in
+// "spb-metro-bombing+P3W~". The id is a slug: [a-z0-9][a-z0-9-]*.
 type Relative struct {
 	ID          string
 	Negative    bool
@@ -140,8 +127,10 @@ type Relative struct {
 	Approximate bool
 }
 
-// IsRelative reports whether s is written as a relative date: EDTF never
-// starts with a lower-case letter or a digit followed by letters, ids do.
+// IsRelative reports whether s is written as a relative date rather than
+// EDTF: it starts with a lower-case letter (EDTF never does), or it holds
+// "+P" or "-P" (for ids that start with a digit, as in "2017-bombing+P1D").
+// It does not check the rest; ParseRelative does.
 func IsRelative(s string) bool {
 	if s == "" {
 		return false
