@@ -80,7 +80,7 @@ func TestBrowserLarge(t *testing.T) {
 	var fcp float64
 	p.eval(t, `(performance.getEntriesByName('first-contentful-paint')[0]||{startTime:-1}).startTime`, &fcp)
 	var nav string
-	p.eval(t, `JSON.stringify({di: performance.timing.domInteractive - performance.timing.navigationStart, dcl: performance.timing.domContentLoadedEventEnd - performance.timing.navigationStart, load: performance.timing.loadEventEnd - performance.timing.navigationStart, script: window.tlTime})`, &nav)
+	p.eval(t, `JSON.stringify({di: performance.timing.domInteractive - performance.timing.navigationStart, dcl: performance.timing.domContentLoadedEventEnd - performance.timing.navigationStart, load: performance.timing.loadEventEnd - performance.timing.navigationStart, script: window.tlTime, chart: window.tlChartTime})`, &nav)
 	t.Logf("navigation timing: %s", nav)
 	var rows, marks int
 	p.eval(t, `document.querySelectorAll('#tlTable tbody tr').length`, &rows)

@@ -10,7 +10,9 @@
   var data = JSON.parse(document.getElementById('tlData').textContent);
   var S = data.strings;
   var n = data.id.length;
-  var rows = Array.prototype.slice.call(document.getElementById('tlTable').tBodies[0].rows);
+  // The script runs before the table is parsed, so that the chart draws
+  // while a long table still streams in; rows are known from ready() on.
+  var rows = [];
   var lo = new Float64Array(n), hi = new Float64Array(n);
   var acc = 0, minT = Infinity, maxT = -Infinity, i;
   var byId = Object.create(null);
@@ -26,7 +28,8 @@
   var pad = Math.max((maxT - minT) * 0.03, 86400000);
   var axisMin = minT - pad, axisMax = maxT + Math.max(pad, (maxT - minT) * 0.12);
   function lanesOf(k) { var l = data.ln[k]; return typeof l === 'number' ? [l] : l; }
-  function titleOf(k) { return rows[k].cells[1].firstChild.textContent; }
+  function titleOf(k) { return rows[k] ? rows[k].cells[1].firstChild.textContent : ''; }
+  function dateOf(k) { return rows[k] ? rows[k].cells[0].textContent : ''; }
 
   var palette = ['#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#76b7b2', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#6b8e23', '#1f77b4', '#d62728'];
   var contrastPalette = ['#ffff00', '#00ffff', '#ff66ff', '#66ff66', '#ff9933', '#ffffff', '#99ccff', '#ff6666'];
@@ -45,19 +48,19 @@
 
   function applyFilters() {
     var q = query.toLowerCase(), k, count = 0;
-    if (q && !hay) {
+    if (q && !hay && rows.length) {
       hay = new Array(n);
       for (k = 0; k < n; k++) hay[k] = rows[k].textContent.toLowerCase();
     }
     for (k = 0; k < n; k++) {
-      var ok = !q || hay[k].indexOf(q) >= 0;
+      var ok = !q || !hay || hay[k].indexOf(q) >= 0;
       if (ok && !(data.f[k] & ERA)) {
         var ls = lanesOf(k), any = false;
         for (var j = 0; j < ls.length; j++) if (laneOn[ls[j]]) { any = true; break; }
         ok = any;
       }
       shown[k] = ok ? 1 : 0;
-      if (rows[k].hidden === ok) rows[k].hidden = !ok;
+      if (rows[k] && rows[k].hidden === ok) rows[k].hidden = !ok;
       if (ok) count++;
     }
     document.getElementById('tlCount').textContent = S.shown.replace('{n}', count).replace('{total}', n);
@@ -151,7 +154,7 @@
       return enc(S.events_in.replace('{n}', -v[3])) + '<br>' + enc(data.lanes[v[2]]);
     }
     var k = p.seriesId === 'eras' ? v[2] : v[3];
-    return '<b>' + enc(titleOf(k)) + '</b><br>' + enc(rows[k].cells[0].textContent) + (p.seriesId === 'events' ? ' · ' + enc(data.lanes[v[2]]) : '');
+    return '<b>' + enc(titleOf(k)) + '</b><br>' + enc(dateOf(k)) + (p.seriesId === 'events' ? ' · ' + enc(data.lanes[v[2]]) : '');
   }
 
   // An open or unknown end is drawn as a bar fading out over a stretch of
@@ -292,7 +295,7 @@
     return e;
   }
   function open(k) {
-    if (k < 0 || k >= n) return;
+    if (k < 0 || k >= n || !rows[k]) return;
     if (current >= 0) rows[current].classList.remove('sel');
     current = k;
     var r = rows[k], c = r.cells;
@@ -374,11 +377,6 @@
     if (e.key === 'ArrowRight') { step(1); e.preventDefault(); }
     if (e.key === 'ArrowLeft') { if (current < 0) { current = n; } step(-1); e.preventDefault(); }
   });
-  document.getElementById('tlTable').tBodies[0].addEventListener('click', function (e) {
-    if (e.target.closest('a')) return;
-    var tr = e.target.closest('tr');
-    if (tr && byId[tr.id] !== undefined) open(byId[tr.id]);
-  });
   function fromHash() {
     var id = decodeURIComponent(location.hash.slice(1));
     if (id && byId[id] !== undefined && byId[id] !== current) open(byId[id]);
@@ -401,8 +399,26 @@
     });
   }
 
-  applyFilters();
-  fromHash();
-  chartEl.dataset.ready = '1';
-  window.tlTime = Math.round(performance.now() - t0);
+  // Draw now; the rest needs the table.
+  redraw();
+  window.tlChartTime = Math.round(performance.now());
+  function ready() {
+    var table = document.getElementById('tlTable');
+    rows = Array.prototype.slice.call(table.tBodies[0].rows);
+    table.tBodies[0].addEventListener('click', function (e) {
+      if (e.target.closest('a')) return;
+      var tr = e.target.closest('tr');
+      if (tr && byId[tr.id] !== undefined) open(byId[tr.id]);
+    });
+    document.documentElement.classList.add('tl-ready');
+    applyFilters();
+    fromHash();
+    chartEl.dataset.ready = '1';
+    window.tlTime = Math.round(performance.now() - t0);
+  }
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', ready);
+  } else {
+    ready();
+  }
 })();
