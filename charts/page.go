@@ -19,6 +19,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"html"
 	"html/template"
 	"io"
 	"slices"
@@ -190,7 +191,7 @@ func RenderPage(w io.Writer, meta Meta, events []Event, opt Options) error {
 	data.Option = option
 	if len(meta.CSV) > 0 {
 		var gz bytes.Buffer
-		zw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
+		zw, _ := gzip.NewWriterLevel(&gz, gzip.DefaultCompression)
 		zw.Write(meta.CSV)
 		if err := zw.Close(); err != nil {
 			return err
@@ -239,7 +240,7 @@ func RenderPage(w io.Writer, meta Meta, events []Event, opt Options) error {
 		Locale:      template.JS(locale),
 		Script:      template.JS(script),
 		Data:        template.JS(js.String()),
-		Rows:        rows(events, tr),
+		TableRows:   template.HTML(tableRows(rows(events, tr), tr)),
 	}
 	var out bytes.Buffer
 	out.Grow(len(echartsJS) + js.Len() + len(events)*160 + 64<<10)
@@ -315,7 +316,7 @@ type pageView struct {
 	Locale      template.JS
 	Script      template.JS
 	Data        template.JS
-	Rows        []row
+	TableRows   template.HTML // the table body, written by tableRows
 }
 
 // row is one line of the event table.
@@ -364,6 +365,77 @@ func rows(events []Event, tr map[string]string) []row {
 		out[i] = r
 	}
 	return out
+}
+
+// tableRows writes the rows of the event table. It is written by hand rather
+// than by html/template, which spent most of the render time of a large
+// page on them: every value is text or a quoted attribute, escaped with
+// html.EscapeString, and links are only ever http, https or mailto URLs
+// (checked by rows).
+func tableRows(rs []row, tr map[string]string) string {
+	var b strings.Builder
+	b.Grow(len(rs) * 120)
+	esc := func(s string) { b.WriteString(html.EscapeString(s)) }
+	for _, r := range rs {
+		b.WriteString("\n<tr id=\"")
+		esc(r.ID)
+		b.WriteString("\"")
+		if r.Era {
+			b.WriteString(` class="era"`)
+		}
+		b.WriteString("><td>")
+		esc(r.Date)
+		b.WriteString("<td><b>")
+		esc(r.Title)
+		b.WriteString("</b>")
+		if r.Description != "" {
+			b.WriteString("<span>")
+			esc(r.Description)
+			b.WriteString("</span>")
+		}
+		if r.Media != "" {
+			b.WriteString(`<a class="m" href="`)
+			esc(r.Media)
+			b.WriteString(`">`)
+			esc(tr["media"])
+			if r.MediaCaption != "" {
+				b.WriteString(": ")
+				esc(r.MediaCaption)
+			}
+			if r.MediaCredit != "" {
+				b.WriteString(" (")
+				esc(r.MediaCredit)
+				b.WriteString(")")
+			}
+			b.WriteString("</a>")
+		}
+		b.WriteString("<td>")
+		esc(r.Lane)
+		b.WriteString("<td>")
+		esc(r.Actors)
+		b.WriteString("<td>")
+		esc(r.Location)
+		b.WriteString("<td>")
+		for i, s := range r.Sources {
+			if i > 0 {
+				b.WriteString("; ")
+			}
+			if s.URL != "" {
+				b.WriteString(`<a href="`)
+				esc(s.URL)
+				b.WriteString(`">`)
+				esc(s.Text)
+				b.WriteString("</a>")
+			} else {
+				esc(s.Text)
+			}
+		}
+		b.WriteString("<td>")
+		esc(r.Confidence)
+		b.WriteString("<td>")
+		esc(r.Tags)
+	}
+	return b.String()
 }
 
 var pageTemplate = template.Must(template.New("page.tmpl").ParseFS(pageFS, "page.tmpl"))
