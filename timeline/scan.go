@@ -448,7 +448,12 @@ func (s *Scanner) check(row *Row) *pendingRow {
 		}
 	}
 	if i := h.index[ColEnd]; i >= 0 && row.Fields[i] == ".." && p == nil && !row.Start.IsZero() {
-		row.End = ongoing(row.Start)
+		if row.Start.IsInterval() {
+			line, col := s.fieldPos(i)
+			s.report(line, col, "end", Error, "'..' (still ongoing) needs a single start date; %s is an interval: write its end as .. inside start instead", row.Start)
+		} else {
+			row.End = ongoing(row.Start)
+		}
 	}
 	if p == nil {
 		s.checkOrder(row)

@@ -32,6 +32,7 @@ func TestValidation(t *testing.T) {
 		{"end before start", head + "a,2017-05,2017-04,T,,,,,,,\n", []string{"t.csv:2:11: end: end 2017-04 is before start 2017-05"}},
 		{"end in start's span is fine", head + "a,2017,2017-03,T,,,,,,,\n", nil},
 		{"ongoing", head + "a,1995,..,T,,,,,,,\n", nil},
+		{"ongoing after an interval", head + "a,/2014,..,T,,,,,,,\n", []string{"t.csv:2:9: end: '..' (still ongoing) needs a single start date"}},
 		{"missing title and start", head + "a,,,,,,,,,,\n", []string{"t.csv:2:3: start: required value is missing", "t.csv:2:5: title: required value is missing"}},
 		{"blank id is a warning", head + ",2017,,T,,,,,,,\n", []string{"t.csv:2:1: id: warning: id is blank"}},
 		{"bad id", head + "Bad_Id,2017,,T,,,,,,,\n", []string{`t.csv:2:1: id: "Bad_Id" is not a valid id`}},
