@@ -50,7 +50,7 @@ func buildVersion() string {
 func newApp(e *env) *cli.App {
 	app := &cli.App{
 		Name:                 "timeline",
-		Usage:                "build datasets of dated events and inspect them",
+		Usage:                "build datasets of dated events and render them as interactive timelines",
 		Version:              buildVersion(),
 		Reader:               e.stdin,
 		Writer:               e.stdout,
