@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
@@ -109,14 +110,22 @@ func list(arg string, f *timeline.Filter, format, lang string, e *env) error {
 	defer r.Close()
 	out := bufio.NewWriterSize(e.stdout, 64<<10)
 	var p *printer
-	var held []timeline.Event
+	// Events of an unsorted file are held as their sort key and their
+	// output, already formatted: a few hundred bytes each, not an Event.
+	var held []heldEvent
+	var arena []byte
 	report := func(timeline.Diagnostic) {}
 	counts, skipped, err := timeline.Each(r, src.name, f, report, func(ev *timeline.Event) error {
-		if !sorted {
-			held = append(held, *ev)
-			return nil
+		rec, err := p.record(ev)
+		if err != nil {
+			return err
 		}
-		return p.print(ev)
+		if sorted {
+			return p.emit(rec)
+		}
+		held = append(held, heldEvent{start: ev.StartDate, end: ev.EndDate, id: strings.Clone(ev.ID), off: len(arena), n: len(rec)})
+		arena = append(arena, rec...)
+		return nil
 	}, func(h *timeline.Header) { p = newPrinter(out, format, lang, h.Extra()) })
 	if errors.Is(err, timeline.ErrNoHeader) {
 		return fmt.Errorf("%s: no header line: run 'timeline validate %s' for details", src.name, src.arg)
@@ -124,9 +133,17 @@ func list(arg string, f *timeline.Filter, format, lang string, e *env) error {
 	if err != nil {
 		return err
 	}
-	slices.SortStableFunc(held, func(a, b timeline.Event) int { return timeline.Compare(&a, &b) })
-	for i := range held {
-		if err := p.print(&held[i]); err != nil {
+	slices.SortStableFunc(held, func(a, b heldEvent) int {
+		if c := edtf.Compare(a.start, b.start); c != 0 {
+			return c
+		}
+		if c := edtf.Compare(a.end, b.end); c != 0 {
+			return c
+		}
+		return strings.Compare(a.id, b.id)
+	})
+	for _, h := range held {
+		if err := p.emit(arena[h.off : h.off+h.n]); err != nil {
 			return err
 		}
 	}
@@ -134,6 +151,14 @@ func list(arg string, f *timeline.Filter, format, lang string, e *env) error {
 		return err
 	}
 	return reportSkipped(src, counts, skipped, e)
+}
+
+// heldEvent is an event of an unsorted file waiting to be printed in order:
+// the key timeline.Compare sorts by, and where its output is in the arena.
+type heldEvent struct {
+	start, end edtf.Date
+	id         string
+	off, n     int
 }
 
 func reportSkipped(src *source, c timeline.Counts, skipped int, e *env) error {
@@ -147,22 +172,25 @@ func reportSkipped(src *source, c timeline.Counts, skipped int, e *env) error {
 
 // printer writes events in one of the list formats.
 type printer struct {
-	w      *bufio.Writer
-	format string
-	lang   string
-	extra  []string
-	cw     *csv.Writer
-	tw     *tabwriter.Writer
-	rec    []string
-	n      int
+	w       *bufio.Writer
+	format  string
+	lang    string
+	extra   []string
+	scw     *csv.Writer // formats one record into scratch
+	scratch bytes.Buffer
+	tw      *tabwriter.Writer
+	rec     []string
+	n       int
 }
 
 func newPrinter(w *bufio.Writer, format, lang string, extra []string) *printer {
 	p := &printer{w: w, format: format, lang: lang, extra: extra}
 	switch format {
 	case "csv":
-		p.cw = csv.NewWriter(w)
-		p.cw.Write(append(timeline.Columns(), extra...))
+		cw := csv.NewWriter(w)
+		cw.Write(append(timeline.Columns(), extra...))
+		cw.Flush()
+		p.scw = csv.NewWriter(&p.scratch)
 		p.rec = make([]string, len(timeline.Columns())+len(extra))
 	case "table":
 		p.tw = tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
@@ -173,8 +201,8 @@ func newPrinter(w *bufio.Writer, format, lang string, extra []string) *printer {
 	return p
 }
 
-func (p *printer) print(ev *timeline.Event) error {
-	p.n++
+// record formats one event in the printer's format, without separators.
+func (p *printer) record(ev *timeline.Event) ([]byte, error) {
 	switch p.format {
 	case "csv":
 		cols := timeline.Columns()
@@ -184,7 +212,12 @@ func (p *printer) print(ev *timeline.Event) error {
 		for k := range p.extra {
 			p.rec[len(cols)+k] = ev.Extra[k]
 		}
-		return p.cw.Write(p.rec)
+		p.scratch.Reset()
+		if err := p.scw.Write(p.rec); err != nil {
+			return nil, err
+		}
+		p.scw.Flush()
+		return p.scratch.Bytes(), p.scw.Error()
 	case "table":
 		date := ev.DisplayDate
 		if date == "" {
@@ -195,33 +228,35 @@ func (p *printer) print(ev *timeline.Event) error {
 				date += " –"
 			}
 		}
-		fmt.Fprintf(p.tw, "%s\t%s\t%s\t%s\n", date, ev.ID, ev.Category, truncate(ev.Title, 70))
-	case "json", "jsonl":
-		if p.format == "json" {
-			if p.n > 1 {
-				p.w.WriteString(",")
-			}
-			p.w.WriteString("\n  ")
-		}
-		b, err := eventJSON(ev, p.extra)
-		if err != nil {
-			return err
-		}
-		p.w.Write(b)
-		if p.format == "jsonl" {
-			p.w.WriteByte('\n')
-		}
+		return []byte(date + "\t" + ev.ID + "\t" + ev.Category + "\t" + truncate(ev.Title, 70) + "\n"), nil
 	}
-	return nil
+	return eventJSON(ev, p.extra)
+}
+
+// emit writes one formatted record with the separators its format needs.
+func (p *printer) emit(rec []byte) error {
+	p.n++
+	var err error
+	switch p.format {
+	case "csv":
+		_, err = p.w.Write(rec)
+	case "table":
+		_, err = p.tw.Write(rec)
+	case "json":
+		if p.n > 1 {
+			p.w.WriteString(",")
+		}
+		p.w.WriteString("\n  ")
+		_, err = p.w.Write(rec)
+	case "jsonl":
+		p.w.Write(rec)
+		err = p.w.WriteByte('\n')
+	}
+	return err
 }
 
 func (p *printer) close() error {
 	switch p.format {
-	case "csv":
-		p.cw.Flush()
-		if err := p.cw.Error(); err != nil {
-			return err
-		}
 	case "table":
 		if err := p.tw.Flush(); err != nil {
 			return err
