@@ -125,6 +125,9 @@ type Scanner struct {
 	cr     *csv.Reader
 	seed   maphash.Seed
 	curPos []int32 // positions of the current row's fields
+	// curDates holds the current row's start and end as the read-ahead
+	// goroutine parsed them, which balances the work of the two goroutines.
+	curDates [2]parsedDate
 	utf8   *utf8Reader
 
 	// ids maps the hash of every valid id to where its row is and where its
@@ -264,6 +267,7 @@ func (s *Scanner) Scan(yield func(*Row)) error {
 		for k := range b.recs {
 			rec := b.recs[k]
 			s.curPos = b.pos[b.posAt[k]:]
+			s.curDates = b.dates[k]
 			if rec == nil {
 				pe := b.perrs[k]
 				s.report(pe.Line, pe.Column, "", Error, "malformed CSV: %v", pe.Err)
@@ -297,8 +301,17 @@ func (s *Scanner) Scan(yield func(*Row)) error {
 	return io.ErrUnexpectedEOF
 }
 
-// batch is a run of records read ahead, with the position of every field.
+// parsedDate is a date parsed ahead of the checks.
+type parsedDate struct {
+	d      edtf.Date
+	err    error
+	parsed bool
+}
+
+// batch is a run of records read ahead, with the position of every field
+// and the start and end dates parsed.
 type batch struct {
+	dates [][2]parsedDate
 	recs  [][]string // nil where the record did not parse
 	perrs []*csv.ParseError
 	pos   []int32 // line and column of each field, record after record
@@ -313,13 +326,14 @@ func (s *Scanner) readAhead(out chan<- *batch, free <-chan *batch) {
 	defer close(out)
 	for {
 		b := <-free
-		b.recs, b.perrs, b.pos, b.posAt, b.err = b.recs[:0], b.perrs[:0], b.pos[:0], b.posAt[:0], nil
+		b.recs, b.perrs, b.pos, b.posAt, b.dates, b.err = b.recs[:0], b.perrs[:0], b.pos[:0], b.posAt[:0], b.dates[:0], nil
 		for len(b.recs) < batchSize {
 			rec, err := s.cr.Read()
 			if err != nil {
 				var pe *csv.ParseError
 				if errors.As(err, &pe) {
 					b.recs = append(b.recs, nil)
+					b.dates = append(b.dates, [2]parsedDate{})
 					b.perrs = append(b.perrs, pe)
 					b.posAt = append(b.posAt, len(b.pos))
 					continue
@@ -328,6 +342,7 @@ func (s *Scanner) readAhead(out chan<- *batch, free <-chan *batch) {
 				break
 			}
 			b.recs = append(b.recs, rec)
+			b.dates = append(b.dates, s.parseDates(rec))
 			b.perrs = append(b.perrs, nil)
 			b.posAt = append(b.posAt, len(b.pos))
 			for i := range rec {
@@ -340,6 +355,24 @@ func (s *Scanner) readAhead(out chan<- *batch, free <-chan *batch) {
 			return
 		}
 	}
+}
+
+// parseDates parses a record's start and end when they are EDTF dates;
+// relative dates, "..", blanks and short records are left to the checks.
+func (s *Scanner) parseDates(rec []string) [2]parsedDate {
+	var out [2]parsedDate
+	if len(rec) != len(s.hdr.Names) {
+		return out
+	}
+	for k, c := range [2]Column{ColStart, ColEnd} {
+		i := s.hdr.index[c]
+		if i < 0 || rec[i] == "" || rec[i] == ".." || edtf.IsRelative(rec[i]) {
+			continue
+		}
+		d, err := edtf.Parse(rec[i])
+		out[k] = parsedDate{d: d, err: err, parsed: true}
+	}
+	return out
 }
 
 // fieldPos returns the line and column of field i of the row being checked.
@@ -436,7 +469,13 @@ func (s *Scanner) check(row *Row) *pendingRow {
 			}
 			continue
 		}
-		d, err := edtf.Parse(v)
+		var d edtf.Date
+		var err error
+		if pd := s.curDates[c-ColStart]; pd.parsed {
+			d, err = pd.d, pd.err
+		} else {
+			d, err = edtf.Parse(v)
+		}
 		if err != nil {
 			s.report(line, col, c.String(), Error, "%s", dateMsg(err))
 			continue
