@@ -128,7 +128,7 @@ type Scanner struct {
 	// curDates holds the current row's start and end as the read-ahead
 	// goroutine parsed them, which balances the work of the two goroutines.
 	curDates [2]parsedDate
-	utf8   *utf8Reader
+	utf8     *utf8Reader
 
 	// ids maps the hash of every valid id to where its row is and where its
 	// start date is written in dates; relative starts resolved at the end
