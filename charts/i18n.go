@@ -13,6 +13,7 @@ var translations = map[string]map[string]string{
 		"conf_high": "high", "conf_moderate": "moderate", "conf_low": "low", "media": "Image",
 		"aria": "Timeline of {n} events from {from} to {to}, in lanes: {lanes}.", "aria_empty": "Timeline with no events.",
 		"bce": "BCE", "events_in": "{n} events", "noscript": "The interactive timeline needs JavaScript; the table below lists every event.",
+		"more": "Show {n} more ({left} not shown yet)",
 		"keys": "Keys: ← → previous and next event, Esc closes the card.",
 	},
 	"ru": {
@@ -26,6 +27,7 @@ var translations = map[string]map[string]string{
 		"conf_high": "высокая", "conf_moderate": "средняя", "conf_low": "низкая", "media": "Изображение",
 		"aria": "Хронология: {n} событий с {from} по {to}, дорожки: {lanes}.", "aria_empty": "Хронология без событий.",
 		"bce": "до н. э.", "events_in": "{n} событий", "noscript": "Интерактивной хронологии нужен JavaScript; в таблице ниже перечислены все события.",
+		"more": "Показать ещё {n} (не показано: {left})",
 		"keys": "Клавиши: ← → предыдущее и следующее событие, Esc закрывает карточку.",
 	},
 	"fr": {
@@ -39,6 +41,7 @@ var translations = map[string]map[string]string{
 		"conf_high": "élevée", "conf_moderate": "moyenne", "conf_low": "faible", "media": "Image",
 		"aria": "Chronologie de {n} événements de {from} à {to}, pistes : {lanes}.", "aria_empty": "Chronologie sans événement.",
 		"bce": "av. J.-C.", "events_in": "{n} événements", "noscript": "La chronologie interactive nécessite JavaScript ; le tableau ci-dessous liste tous les événements.",
+		"more": "Afficher {n} de plus ({left} non affichés)",
 		"keys": "Touches : ← → événement précédent et suivant, Échap ferme la fiche.",
 	},
 	"de": {
@@ -52,6 +55,7 @@ var translations = map[string]map[string]string{
 		"conf_high": "hoch", "conf_moderate": "mittel", "conf_low": "gering", "media": "Bild",
 		"aria": "Zeitleiste mit {n} Ereignissen von {from} bis {to}, Spuren: {lanes}.", "aria_empty": "Zeitleiste ohne Ereignisse.",
 		"bce": "v. Chr.", "events_in": "{n} Ereignisse", "noscript": "Die interaktive Zeitleiste braucht JavaScript; die Tabelle unten listet alle Ereignisse.",
+		"more": "{n} weitere zeigen ({left} noch nicht gezeigt)",
 		"keys": "Tasten: ← → voriges und nächstes Ereignis, Esc schließt die Karte.",
 	},
 	"es": {
@@ -65,6 +69,7 @@ var translations = map[string]map[string]string{
 		"conf_high": "alta", "conf_moderate": "media", "conf_low": "baja", "media": "Imagen",
 		"aria": "Cronología de {n} eventos de {from} a {to}, carriles: {lanes}.", "aria_empty": "Cronología sin eventos.",
 		"bce": "a. C.", "events_in": "{n} eventos", "noscript": "La cronología interactiva necesita JavaScript; la tabla de abajo enumera todos los eventos.",
+		"more": "Mostrar {n} más ({left} sin mostrar)",
 		"keys": "Teclas: ← → evento anterior y siguiente, Esc cierra la ficha.",
 	},
 }

@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/chromedp/chromedp"
 
 	"timeline/internal/benchdata"
 	"timeline/timeline"
@@ -83,10 +86,19 @@ func TestBrowserLarge(t *testing.T) {
 	p.eval(t, `JSON.stringify({di: performance.timing.domInteractive - performance.timing.navigationStart, dcl: performance.timing.domContentLoadedEventEnd - performance.timing.navigationStart, load: performance.timing.loadEventEnd - performance.timing.navigationStart, script: window.tlTime, chart: window.tlChartTime})`, &nav)
 	t.Logf("navigation timing: %s", nav)
 	var rows, marks int
+	if got := bytes.Count(page, []byte("<tr id=")); got != 100_000 {
+		t.Errorf("%d rows in the page, want 100000", got)
+	}
+	// The script shows the table a page at a time.
 	p.eval(t, `document.querySelectorAll('#tlTable tbody tr').length`, &rows)
 	p.eval(t, `echarts.getInstanceByDom(document.getElementById('tlChart')).getOption().series[1].data.length`, &marks)
-	if rows != 100_000 {
-		t.Errorf("%d table rows, want 100000", rows)
+	if rows == 0 || rows > 1000 {
+		t.Errorf("%d table rows shown, want one page", rows)
+	}
+	var more string
+	p.eval(t, `(function(){var m=document.querySelector('p.more');return m&&!m.hidden?m.textContent:''})()`, &more)
+	if !strings.Contains(more, "99") {
+		t.Errorf("the show-more button says %q", more)
 	}
 	if marks == 0 || marks > 5000 {
 		t.Errorf("%d marks drawn when zoomed out: want the events binned", marks)
@@ -100,6 +112,34 @@ func TestBrowserLarge(t *testing.T) {
 		t.Error("zoomed in, no single events are drawn")
 	}
 	p.screenshot(t, "large-100k")
+
+	// Search narrows the shown page of rows and the count; a permalink to a
+	// row that is not on the shown page opens its card.
+	var count string
+	start = time.Now()
+	if err := chromedp.Run(p.ctx, chromedp.SendKeys(`#tlSearch`, "Dushanbe", chromedp.ByQuery)); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 100; i++ {
+		p.eval(t, `document.getElementById('tlCount').textContent`, &count)
+		if !strings.HasPrefix(count, "100000 ") {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Logf("search over 100,000 events: %v (%s)", time.Since(start).Round(time.Millisecond), count)
+	var bad int
+	p.eval(t, `Array.from(document.querySelectorAll('#tlTable tbody tr')).filter(function(r){return r.textContent.indexOf('Dushanbe')<0}).length`, &bad)
+	if strings.HasPrefix(count, "100000 ") || bad != 0 {
+		t.Errorf("search did not narrow the table: count %q, %d rows without the term", count, bad)
+	}
+	var title string
+	p.eval(t, `location.hash = '#e099998'`, &title)
+	time.Sleep(200 * time.Millisecond)
+	p.eval(t, `document.getElementById('tlStory').hidden ? '' : document.querySelector('#tlStory h2').textContent`, &title)
+	if title == "" {
+		t.Error("#e099998 did not open its card")
+	}
 	if probs := p.problems(); len(probs) > 0 {
 		t.Errorf("console errors or network requests: %v", probs[:min(len(probs), 5)])
 	}

@@ -51,6 +51,7 @@ func chartOption(meta Meta, events []Event, lanes []string, first, last int64, o
 		} else {
 			m["encode"] = map[string]any{"x": []int{0, 1}}
 			m["silent"] = false
+			m["labelLayout"] = map[string]any{"hideOverlap": true}
 			m["z"] = 0
 		}
 		out[i] = m

@@ -60,9 +60,12 @@
         ok = any;
       }
       shown[k] = ok ? 1 : 0;
-      if (rows[k] && rows[k].hidden === ok) rows[k].hidden = !ok;
+      if (!paged && rows[k] && rows[k].hidden === ok) rows[k].hidden = !ok;
       if (ok) count++;
     }
+    shownCount = count;
+    limit = PAGE;
+    showRows();
     document.getElementById('tlCount').textContent = S.shown.replace('{n}', count).replace('{total}', n);
     redraw();
   }
@@ -98,14 +101,24 @@
       return { type: 'rect', shape: shapeB, style: { fill: color, opacity: Math.min(1, 0.25 + Math.log10(-k) / 3) } };
     }
     var text = { style: { text: titleOf(k), fill: fg, fontSize: 11, width: 220, overflow: 'truncate' } };
+    // A label goes on the side of its mark with more room in the plot,
+    // truncated to fit, rather than being cut at the plot's edge.
+    function label(left, right) {
+      var roomR = cs.x + cs.width - right - 8, roomL = left - cs.x - 8;
+      var onRight = roomR >= 160 || roomR >= roomL, room = onRight ? roomR : roomL;
+      if (room < 40) { text.ignore = true; room = 40; }
+      text.style.width = Math.min(220, room);
+      return { position: onRight ? 'right' : 'left', distance: 5 };
+    }
     var x;
     if (f & POINT) {
       x = (a[0] + b[0]) / 2;
       if (x < cs.x || x > cs.x + cs.width) return null;
+      var r = Math.min(6, h / 2 + 1);
       return {
-        type: 'circle', shape: { cx: x, cy: a[1], r: Math.min(6, h / 2 + 1) },
+        type: 'circle', shape: { cx: x, cy: a[1], r: r },
         style: { fill: (f & UNCERTAIN) ? css('--bg') : color, stroke: color, lineWidth: 2, lineDash: (f & UNCERTAIN) ? [3, 2] : null, opacity: (f & APPROX) ? 0.6 : 1 },
-        textContent: text, textConfig: { position: 'right', distance: 5 }
+        textConfig: label(x - r, x + r), textContent: text
       };
     }
     var shape = echarts.graphic.clipRectByRect({ x: a[0], y: a[1] - h / 2, width: Math.max(b[0] - a[0], 4), height: h },
@@ -120,7 +133,7 @@
         opacity: (f & UNCERTAIN) ? 0.55 : 0.9,
         stroke: (f & UNCERTAIN) ? color : null, lineWidth: (f & UNCERTAIN) ? 1.5 : 0, lineDash: (f & UNCERTAIN) ? [4, 3] : null
       },
-      textContent: text, textConfig: { position: 'right', distance: 5 }
+      textConfig: label(shape.x, shape.x + shape.width), textContent: text
     };
   }
 
@@ -137,7 +150,8 @@
       type: 'rect', shape: shape, z2: -10,
       style: { fill: open ? fadeEra(era, f) : era, stroke: open ? null : css('--line'), lineWidth: 1 },
       textContent: { style: { text: titleOf(api.value(2)), fill: css('--era-fg'), fontSize: 11, fontStyle: 'italic', width: Math.max(shape.width - 8, 30), overflow: 'truncate' } },
-      textConfig: { position: 'insideTopLeft', distance: 4 }
+      // Overlapping eras put their labels on staggered lines.
+      textConfig: { position: 'insideTopLeft', distance: 4, offset: [0, (params.dataIndex % 3) * 14] }
     };
   }
 
@@ -402,9 +416,35 @@
   // Draw now; the rest needs the table.
   redraw();
   window.tlChartTime = Math.round(performance.now());
+  // A long table is shown a page at a time: laying out 100,000 rows
+  // freezes the page for many seconds. The rows stay in memory (the story
+  // view, search and print read them); without JavaScript all are shown.
+  var PAGE = 500, paged = false, limit = PAGE, shownCount = n, tbody = null, more = null;
+  function showRows(all) {
+    if (!paged) return;
+    var frag = document.createDocumentFragment(), put = 0;
+    for (var k = 0; k < n && (all || put < limit); k++) if (shown[k]) { frag.appendChild(rows[k]); put++; }
+    tbody.replaceChildren(frag);
+    var left = shownCount - put;
+    more.hidden = left <= 0;
+    more.firstChild.textContent = S.more.replace('{n}', Math.min(PAGE, left)).replace('{left}', left);
+  }
   function ready() {
     var table = document.getElementById('tlTable');
-    rows = Array.prototype.slice.call(table.tBodies[0].rows);
+    tbody = table.tBodies[0];
+    rows = Array.prototype.slice.call(tbody.rows);
+    if (n > 4 * PAGE) {
+      paged = true;
+      tbody.replaceChildren();
+      more = el('p', undefined, 'more');
+      var btn = el('button');
+      btn.type = 'button';
+      btn.addEventListener('click', function () { limit += PAGE; showRows(); });
+      more.append(btn);
+      table.after(more);
+      window.addEventListener('beforeprint', function () { showRows(true); });
+      window.addEventListener('afterprint', function () { showRows(); });
+    }
     table.tBodies[0].addEventListener('click', function (e) {
       if (e.target.closest('a')) return;
       var tr = e.target.closest('tr');
