@@ -107,6 +107,14 @@ func TestBrowserPage(t *testing.T) {
 		t.Errorf("after searching, %d rows visible and count %q", visible, count)
 	}
 
+	// The download link unpacks the CSV the page carries.
+	var href string
+	p.eval(t, `document.getElementById('tlDownload').click()`, nil)
+	time.Sleep(500 * time.Millisecond)
+	p.eval(t, `document.getElementById('tlDownload').href`, &href)
+	if !strings.HasPrefix(href, "blob:") {
+		t.Errorf("after a click the download link is %q, want a blob: URL", href)
+	}
 	if probs := p.problems(); len(probs) > 0 {
 		t.Errorf("console errors or network requests: %v", probs)
 	}

@@ -2,6 +2,9 @@ package charts
 
 import (
 	"bytes"
+	"compress/gzip"
+	"encoding/base64"
+	"io"
 	"flag"
 	"os"
 	"path/filepath"
@@ -127,5 +130,26 @@ func TestOptions(t *testing.T) {
 	}
 	if s := EmbedSnippet(`a"b.html`); !strings.Contains(s, `src="a&#34;b.html"`) {
 		t.Errorf("snippet %s", s)
+	}
+}
+
+// TestCSVInPage checks that the CSV the download link offers is the dataset's
+// file, byte for byte.
+func TestCSVInPage(t *testing.T) {
+	meta, events := fixture()
+	page := string(render(t, meta, events, Options{}))
+	start := strings.Index(page, `"csv":"`) + len(`"csv":"`)
+	end := strings.Index(page[start:], `"`)
+	gz, err := base64.StdEncoding.DecodeString(page[start : start+end])
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := io.ReadAll(zr)
+	if err != nil || !bytes.Equal(got, meta.CSV) {
+		t.Errorf("CSV in the page = %q, %v; want %q", got, err, meta.CSV)
 	}
 }
