@@ -174,6 +174,7 @@ func NewScanner(r io.Reader, name string) *Scanner {
 	}
 	cr := csv.NewReader(br)
 	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
 	return &Scanner{Name: name, cr: cr, utf8: u, seed: maphash.MakeSeed(), ids: make(map[uint64]idInfo)}
 }
 
@@ -311,12 +312,14 @@ type parsedDate struct {
 // batch is a run of records read ahead, with the position of every field
 // and the start and end dates parsed.
 type batch struct {
-	dates [][2]parsedDate
-	recs  [][]string // nil where the record did not parse
-	perrs []*csv.ParseError
-	pos   []int32 // line and column of each field, record after record
-	posAt []int   // where each record's positions start in pos
-	err   error   // io.EOF or an I/O error after the last record
+	dates   [][2]parsedDate
+	fields  []string   // the cells of every record, one after the other
+	fieldAt []int      // where each record starts in fields, -1 for one that did not parse
+	recs    [][]string // nil where the record did not parse
+	perrs   []*csv.ParseError
+	pos     []int32 // line and column of each field, record after record
+	posAt   []int   // where each record's positions start in pos
+	err     error   // io.EOF or an I/O error after the last record
 }
 
 const batchSize = 512
@@ -327,12 +330,15 @@ func (s *Scanner) readAhead(out chan<- *batch, free <-chan *batch) {
 	for {
 		b := <-free
 		b.recs, b.perrs, b.pos, b.posAt, b.dates, b.err = b.recs[:0], b.perrs[:0], b.pos[:0], b.posAt[:0], b.dates[:0], nil
-		for len(b.recs) < batchSize {
+		// Records are copied into one slice per batch, reused from batch
+		// to batch, rather than allocated one by one.
+		b.fields, b.fieldAt = b.fields[:0], b.fieldAt[:0]
+		for len(b.perrs) < batchSize {
 			rec, err := s.cr.Read()
 			if err != nil {
 				var pe *csv.ParseError
 				if errors.As(err, &pe) {
-					b.recs = append(b.recs, nil)
+					b.fieldAt = append(b.fieldAt, -1)
 					b.dates = append(b.dates, [2]parsedDate{})
 					b.perrs = append(b.perrs, pe)
 					b.posAt = append(b.posAt, len(b.pos))
@@ -341,7 +347,8 @@ func (s *Scanner) readAhead(out chan<- *batch, free <-chan *batch) {
 				b.err = err
 				break
 			}
-			b.recs = append(b.recs, rec)
+			b.fieldAt = append(b.fieldAt, len(b.fields))
+			b.fields = append(b.fields, rec...)
 			b.dates = append(b.dates, s.parseDates(rec))
 			b.perrs = append(b.perrs, nil)
 			b.posAt = append(b.posAt, len(b.pos))
@@ -349,6 +356,20 @@ func (s *Scanner) readAhead(out chan<- *batch, free <-chan *batch) {
 				line, col := s.cr.FieldPos(i)
 				b.pos = append(b.pos, int32(line), int32(col))
 			}
+		}
+		for k, at := range b.fieldAt {
+			if at < 0 {
+				b.recs = append(b.recs, nil)
+				continue
+			}
+			end := len(b.fields)
+			for _, next := range b.fieldAt[k+1:] {
+				if next >= 0 {
+					end = next
+					break
+				}
+			}
+			b.recs = append(b.recs, b.fields[at:end:end])
 		}
 		out <- b
 		if b.err != nil {
