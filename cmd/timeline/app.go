@@ -74,6 +74,7 @@ Dates are EDTF (2017, 2017-04-03, 2014?, 2016~, 201X, 2016-21, 2011/2012,
 			statsCommand(e),
 			fmtCommand(e),
 			renderCommand(e),
+			chartCommand(e),
 			completionCommand(e),
 		},
 	}

@@ -1,0 +1,23 @@
+/* A chart page: the option is data, read from the JSON block; the only
+   code is here. Dataset text reaches ECharts as data, and ECharts' tooltip
+   and data view escape it. */
+(function () {
+  'use strict';
+  var data = JSON.parse(document.getElementById('tlData').textContent);
+  var el = document.getElementById('tlChart');
+  var css = getComputedStyle(document.documentElement);
+  var fg = css.getPropertyValue('--fg').trim(), muted = css.getPropertyValue('--muted').trim();
+  var chart = echarts.init(el, null, { renderer: 'canvas', locale: data.lang === 'en' ? 'EN' : data.lang.toUpperCase() });
+  var option = data.option;
+  option.textStyle = { color: fg };
+  if (option.title) { option.title.textStyle = { color: fg }; option.title.subtextStyle = { color: muted }; }
+  if (option.legend) { option.legend.textStyle = { color: fg }; }
+  [].concat(option.xAxis || [], option.yAxis || []).forEach(function (ax) {
+    ax.axisLabel = { color: muted };
+    ax.nameTextStyle = { color: muted };
+    ax.splitLine = { lineStyle: { color: muted, opacity: 0.25 } };
+  });
+  chart.setOption(option);
+  window.addEventListener('resize', function () { chart.resize(); });
+  el.dataset.ready = '1';
+})();

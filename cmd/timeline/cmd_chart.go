@@ -1,0 +1,291 @@
+package main
+
+import (
+	"bytes"
+	"cmp"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"timeline/charts"
+	"timeline/timeline"
+	"timeline/timeline/agg"
+)
+
+// chartKinds are the charts timeline chart draws so far.
+var chartKinds = []string{"frequency", "sum", "cumulative", "actors"}
+
+func chartCommand(e *env) *cli.Command {
+	return &cli.Command{
+		Name:      "chart",
+		Usage:     "one chart as its own page: " + strings.Join(chartKinds, ", "),
+		ArgsUsage: "KIND [DATASET]",
+		Description: `frequency: events per period, stacked by --by (default category)
+sum: the numeric column --value summed per period, stacked by --by
+cumulative: running count per --by value
+actors: the --top most frequent actors, stacked by category
+
+An event whose date is coarser than a period (a year-only event in a monthly
+chart, a range across months) is never counted in the first period it touches:
+--imprecise show (default) spreads it evenly over the periods it covers as a
+hatched series of its own, "date not precise to a month"; spread puts that share
+into its own series; drop leaves it out and says how many.`,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "the file to write (- for standard output)", Required: true},
+			&cli.StringFlag{Name: "format", Value: "html", Usage: "html (a page) or json (the ECharts option, to embed elsewhere)"},
+			&cli.StringFlag{Name: "bin", Value: "auto", Usage: "period: auto, day, week, month, quarter, year or decade"},
+			&cli.StringFlag{Name: "by", Value: "category", Usage: "the column whose values make the series"},
+			&cli.StringFlag{Name: "value", Usage: "the numeric column to sum (sum)"},
+			&cli.StringFlag{Name: "imprecise", Value: "show", Usage: "show, spread or drop events coarser than a period"},
+			&cli.IntFlag{Name: "top", Value: 20, Usage: "how many actors (actors)"},
+			&cli.StringFlag{Name: "theme", Value: "light", Usage: "light, dark, contrast or auto"},
+			&cli.StringFlag{Name: "lang", Value: "en", Usage: "en, ru, fr, de or es"},
+		},
+		Action: func(c *cli.Context) error {
+			if c.NArg() < 1 || c.NArg() > 2 {
+				return usagef("chart takes a kind (%s) and at most one dataset", strings.Join(chartKinds, ", "))
+			}
+			kind := c.Args().First()
+			if !slices.Contains(chartKinds, kind) {
+				return usagef("unknown chart %q: want %s", kind, strings.Join(chartKinds, ", "))
+			}
+			unit, auto, err := agg.ParseUnit(c.String("bin"))
+			if err != nil {
+				return usageError{err}
+			}
+			mode, err := agg.ParseMode(c.String("imprecise"))
+			if err != nil {
+				return usageError{err}
+			}
+			if kind == "sum" && c.String("value") == "" {
+				return usagef("chart sum needs --value COLUMN")
+			}
+			if f := c.String("format"); f != "html" && f != "json" {
+				return usagef("unknown --format %q: want html or json", f)
+			}
+			if c.Int("top") < 1 {
+				return usagef("--top must be 1 or more")
+			}
+			opt := charts.Options{Theme: c.String("theme"), Lang: c.String("lang")}
+			if err := opt.Validate(); err != nil {
+				return usageError{err}
+			}
+			req := chartRequest{kind: kind, unit: unit, auto: auto, mode: mode, by: c.String("by"), value: c.String("value"), top: c.Int("top"), format: c.String("format"), opt: opt}
+			return drawChart(c.Args().Get(1), c.String("output"), req, e)
+		},
+	}
+}
+
+type chartRequest struct {
+	kind      string
+	unit      agg.Unit
+	auto      bool
+	mode      agg.Mode
+	by, value string
+	top       int
+	format    string
+	opt       charts.Options
+}
+
+// drawChart reads the dataset as a stream, keeping 32 bytes an event, and
+// writes the chart.
+func drawChart(arg, output string, req chartRequest, e *env) error {
+	src, err := resolveSource(arg, e)
+	if err != nil {
+		return err
+	}
+	r, err := src.open()
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	s := timeline.NewScanner(r, src.name)
+	h, err := s.ReadHeader()
+	if err != nil {
+		return fmt.Errorf("%s: no usable header: run 'timeline validate %s'", src.name, src.arg)
+	}
+	byCol, valCol := h.IndexOf(req.by), -1
+	if req.kind != "actors" && byCol < 0 {
+		return usagef("%s has no column %q for --by", src.name, req.by)
+	}
+	if req.kind == "sum" {
+		if valCol = h.IndexOf(req.value); valCol < 0 {
+			return usagef("%s has no column %q for --value", src.name, req.value)
+		}
+	}
+	multi := req.by == "actors" || req.by == "tags" || req.by == "sources"
+	var items []agg.Item
+	names := map[string]int{}
+	var order []string
+	index := func(name string) int {
+		if name == "" {
+			name = "—"
+		}
+		i, ok := names[name]
+		if !ok {
+			i = len(order)
+			names[strings.Clone(name)] = i
+			order = append(order, strings.Clone(name))
+		}
+		return i
+	}
+	actorCounts := map[string]map[int]float64{}
+	skipped, noValue := 0, 0
+	err = s.Scan(func(row *timeline.Row) {
+		if row.Errors > 0 || row.Start.IsZero() {
+			skipped++
+			return
+		}
+		if row.Get(timeline.ColKind) == timeline.KindEra {
+			return
+		}
+		if req.kind == "actors" {
+			cat := index(row.Get(timeline.ColCategory))
+			for _, a := range timeline.SplitList(row.Get(timeline.ColActors)) {
+				m := actorCounts[a]
+				if m == nil {
+					m = map[int]float64{}
+					actorCounts[a] = m
+				}
+				m[cat]++
+			}
+			return
+		}
+		weight := 1.0
+		if valCol >= 0 {
+			v, perr := strconv.ParseFloat(strings.TrimSpace(row.Fields[valCol]), 64)
+			if perr != nil {
+				noValue++
+				return
+			}
+			weight = v
+		}
+		lo, hi := row.Start.Lower(), row.Start.Upper()
+		if !row.End.IsZero() {
+			hi = row.End.Upper()
+		}
+		groups := []string{row.Fields[byCol]}
+		if multi {
+			if groups = timeline.SplitList(row.Fields[byCol]); len(groups) == 0 {
+				groups = []string{""}
+			}
+		}
+		for _, g := range groups {
+			items = append(items, agg.NewItem(lo, hi, index(g), weight))
+		}
+	})
+	if err != io.EOF && !errors.Is(err, timeline.ErrNoHeader) {
+		return err
+	}
+	option, title, err := chartOption(req, items, order, actorCounts, skipped, noValue)
+	if err != nil {
+		return err
+	}
+	var out bytes.Buffer
+	if req.format == "json" {
+		out.Write(option)
+		out.WriteByte('\n')
+	} else if err := charts.RenderChart(&out, title, option, req.opt); err != nil {
+		return err
+	}
+	if output == "-" {
+		_, err = e.stdout.Write(out.Bytes())
+		return err
+	}
+	if err := writeFileAtomic(output, out.Bytes()); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "timeline: wrote %s (%d bytes)\n", output, out.Len())
+	if skipped > 0 {
+		fmt.Fprintf(e.stderr, "timeline: %s left out of the chart for errors; run 'timeline validate %s'\n", plural(skipped, "row"), src.arg)
+	}
+	return nil
+}
+
+func chartOption(req chartRequest, items []agg.Item, order []string, actorCounts map[string]map[int]float64, skipped, noValue int) ([]byte, string, error) {
+	if req.kind == "actors" {
+		type actor struct {
+			name  string
+			total float64
+		}
+		var all []actor
+		for a, m := range actorCounts {
+			t := 0.0
+			for _, v := range m {
+				t += v
+			}
+			all = append(all, actor{a, t})
+		}
+		slices.SortFunc(all, func(a, b actor) int {
+			if c := cmp.Compare(b.total, a.total); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.name, b.name)
+		})
+		all = all[:min(len(all), req.top)]
+		names := make([]string, len(all))
+		series := make([]agg.Series, len(order))
+		for i, c := range order {
+			series[i] = agg.Series{Name: c, Values: make([]float64, len(all))}
+		}
+		for k, a := range all {
+			names[k] = a.name
+			for cat, v := range actorCounts[a.name] {
+				series[cat].Values[k] = v
+			}
+		}
+		sortSeries(series)
+		title := fmt.Sprintf("Top %d actors, by category", len(all))
+		o, err := charts.CountOption(names, series, charts.ChartText{Title: title, XName: "events", YName: "actor"}, req.opt)
+		return o, title, err
+	}
+	unit := req.unit
+	if req.auto {
+		lo, hi := agg.Span(items)
+		unit = agg.AutoUnit(lo, hi, 120)
+	}
+	r := agg.Bin(items, order, unit, req.mode)
+	sortSeries(r.Series)
+	text := charts.ChartText{XName: unit.String(), YName: "events"}
+	switch req.kind {
+	case "frequency":
+		text.Title = fmt.Sprintf("Events per %s, by %s", unit, req.by)
+	case "sum":
+		text.Title = fmt.Sprintf("%s per %s, by %s", req.value, unit, req.by)
+		text.YName = req.value
+	case "cumulative":
+		text.Title = fmt.Sprintf("Events so far, by %s", req.by)
+		r = r.Cumulative()
+	}
+	var notes []string
+	if r.Dropped > 0 {
+		notes = append(notes, fmt.Sprintf("%s not precise to a %s left out", plural(r.Dropped, "event"), unit))
+	} else if r.Coarse > 0 && req.mode == agg.Spread {
+		notes = append(notes, fmt.Sprintf("%s not precise to a %s spread over the periods they cover", plural(r.Coarse, "event"), unit))
+	}
+	if noValue > 0 {
+		notes = append(notes, fmt.Sprintf("%s without a number in %s left out", plural(noValue, "event"), req.value))
+	}
+	text.Note = strings.Join(notes, "; ")
+	o, err := charts.PeriodOption(r, text, req.kind == "cumulative", req.opt)
+	return o, text.Title, err
+}
+
+// sortSeries orders series by name, keeping the imprecise one last, so that
+// the output does not depend on the order of the rows.
+func sortSeries(s []agg.Series) {
+	slices.SortStableFunc(s, func(a, b agg.Series) int {
+		if a.Imprecise != b.Imprecise {
+			if a.Imprecise {
+				return 1
+			}
+			return -1
+		}
+		return cmp.Compare(a.Name, b.Name)
+	})
+}

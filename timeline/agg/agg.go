@@ -1,0 +1,293 @@
+// Package agg aggregates events into periods for charts, honestly about
+// imprecise dates: an event whose date is coarser than a period (a year-only
+// event in a monthly chart, a range across several months) is never counted
+// in the first period it touches. By default it is kept apart, spread evenly
+// over the periods it covers, as its own series; it can instead be spread
+// into its own series, or left out and counted.
+package agg
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"time"
+)
+
+// Unit is the length of a period.
+type Unit int
+
+// The units, from finest to coarsest.
+const (
+	Day Unit = iota
+	Week
+	Month
+	Quarter
+	Year
+	Decade
+)
+
+var unitNames = [...]string{"day", "week", "month", "quarter", "year", "decade"}
+
+// String returns the unit's name.
+func (u Unit) String() string { return unitNames[u] }
+
+// Units lists the unit names ParseUnit accepts, with "auto".
+func Units() []string { return append(append([]string(nil), unitNames[:]...), "auto") }
+
+// ParseUnit reads a unit name; ok is false for "auto".
+func ParseUnit(s string) (u Unit, auto bool, err error) {
+	if s == "auto" || s == "" {
+		return 0, true, nil
+	}
+	for i, n := range unitNames {
+		if n == s {
+			return Unit(i), false, nil
+		}
+	}
+	return 0, false, fmt.Errorf("unknown period %q: want day, week, month, quarter, year, decade or auto", s)
+}
+
+// Floor returns the start of the period that holds t (weeks start on
+// Monday, decades on years ending in 0).
+func (u Unit) Floor(t time.Time) time.Time {
+	y, m, d := t.Date()
+	switch u {
+	case Day:
+		return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	case Week:
+		day := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+		back := (int(day.Weekday()) + 6) % 7
+		return day.AddDate(0, 0, -back)
+	case Month:
+		return time.Date(y, m, 1, 0, 0, 0, 0, time.UTC)
+	case Quarter:
+		return time.Date(y, m-(m-1)%3, 1, 0, 0, 0, 0, time.UTC)
+	case Year:
+		return time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	return time.Date(y-((y%10)+10)%10, 1, 1, 0, 0, 0, 0, time.UTC)
+}
+
+// Next returns the start of the period after the one starting at start.
+func (u Unit) Next(start time.Time) time.Time {
+	switch u {
+	case Day:
+		return start.AddDate(0, 0, 1)
+	case Week:
+		return start.AddDate(0, 0, 7)
+	case Month:
+		return start.AddDate(0, 1, 0)
+	case Quarter:
+		return start.AddDate(0, 3, 0)
+	case Year:
+		return start.AddDate(1, 0, 0)
+	}
+	return start.AddDate(10, 0, 0)
+}
+
+// yearLabel writes an astronomical year as people read it: 0 is 1 BCE.
+func yearLabel(y int) string {
+	if y <= 0 {
+		return strconv.Itoa(1-y) + " BCE"
+	}
+	return strconv.Itoa(y)
+}
+
+// Label names the period starting at start: 2017-04-03, 2017-W14,
+// 2017-04, 2017-Q2, 2017, 2010s, 44 BCE.
+func (u Unit) Label(start time.Time) string {
+	y := start.Year()
+	if y <= 0 && u >= Year {
+		if u == Decade {
+			return yearLabel(y+9) + "–" + yearLabel(y)
+		}
+		return yearLabel(y)
+	}
+	switch u {
+	case Day:
+		return start.Format("2006-01-02")
+	case Week:
+		wy, w := start.ISOWeek()
+		return fmt.Sprintf("%d-W%02d", wy, w)
+	case Month:
+		return start.Format("2006-01")
+	case Quarter:
+		return fmt.Sprintf("%d-Q%d", y, (int(start.Month())-1)/3+1)
+	case Year:
+		return strconv.Itoa(y)
+	}
+	return strconv.Itoa(y) + "s"
+}
+
+// AutoUnit chooses the finest unit that splits [lo, hi) into at most
+// max periods.
+func AutoUnit(lo, hi time.Time, max int) Unit {
+	for u := Day; u < Decade; u++ {
+		n := 0
+		for t := u.Floor(lo); t.Before(hi); t = u.Next(t) {
+			if n++; n > max {
+				break
+			}
+		}
+		if n <= max {
+			return u
+		}
+	}
+	return Decade
+}
+
+// Mode says what to do with an event whose date is coarser than a period.
+type Mode int
+
+// The modes.
+const (
+	Show   Mode = iota // spread over the periods it covers, as a series of its own
+	Spread             // spread over the periods it covers, in its own series
+	Drop               // left out, and counted
+)
+
+// ParseMode reads show, spread or drop.
+func ParseMode(s string) (Mode, error) {
+	switch s {
+	case "show", "":
+		return Show, nil
+	case "spread":
+		return Spread, nil
+	case "drop":
+		return Drop, nil
+	}
+	return 0, fmt.Errorf("unknown --imprecise %q: want show, spread or drop", s)
+}
+
+// Item is one event to aggregate: the span its date covers, [Lo, Hi) in
+// Unix seconds, the series it belongs to and its weight (1 to count events,
+// or a value to sum). It is 32 bytes, so a million fit in 32 MB.
+type Item struct {
+	Lo, Hi int64
+	Series int
+	Weight float64
+}
+
+// NewItem makes an Item from the bounds of a date.
+func NewItem(lo, hi time.Time, series int, weight float64) Item {
+	return Item{Lo: lo.Unix(), Hi: hi.Unix(), Series: series, Weight: weight}
+}
+
+// Series is one line or stack of a chart.
+type Series struct {
+	Name      string
+	Values    []float64
+	Imprecise bool // the series of events not precise to a period
+}
+
+// Result is a binned aggregate.
+type Result struct {
+	Unit    Unit
+	Starts  []time.Time // start of each period, every period from the first to the last
+	Labels  []string
+	Series  []Series
+	Dropped int // events left out by Drop
+	Coarse  int // events coarser than a period, whatever the mode
+}
+
+// ImpreciseName is the name of the series of imprecise events; %s is the
+// unit.
+const ImpreciseName = "date not precise to a %s"
+
+// Bin aggregates items into periods of unit u. names are the series' names,
+// indexed by Item.Series.
+func Bin(items []Item, names []string, u Unit, mode Mode) Result {
+	r := Result{Unit: u}
+	if len(items) == 0 {
+		r.Series = make([]Series, len(names))
+		for i, n := range names {
+			r.Series[i].Name = n
+		}
+		return r
+	}
+	lo, hi := Span(items)
+	for t := u.Floor(lo); t.Before(hi); t = u.Next(t) {
+		r.Starts = append(r.Starts, t)
+		r.Labels = append(r.Labels, u.Label(t))
+	}
+	nb := len(r.Starts)
+	r.Series = make([]Series, len(names), len(names)+1)
+	for i, n := range names {
+		r.Series[i] = Series{Name: n, Values: make([]float64, nb)}
+	}
+	var coarse []float64
+	if mode == Show {
+		coarse = make([]float64, nb)
+	}
+	starts := make([]int64, nb)
+	for i, t := range r.Starts {
+		starts[i] = t.Unix()
+	}
+	index := func(t int64) int {
+		i, found := slices.BinarySearch(starts, t)
+		if !found {
+			i--
+		}
+		return i
+	}
+	for _, it := range items {
+		first := index(it.Lo)
+		last := index(it.Hi - 1)
+		if first == last {
+			r.Series[it.Series].Values[first] += it.Weight
+			continue
+		}
+		r.Coarse++
+		if mode == Drop {
+			r.Dropped++
+			continue
+		}
+		share := it.Weight / float64(last-first+1)
+		dst := coarse
+		if mode == Spread {
+			dst = r.Series[it.Series].Values
+		}
+		for b := first; b <= last; b++ {
+			dst[b] += share
+		}
+	}
+	if mode == Show && r.Coarse > 0 {
+		r.Series = append(r.Series, Series{Name: fmt.Sprintf(ImpreciseName, u), Values: coarse, Imprecise: true})
+	}
+	for i := range r.Series {
+		for b, v := range r.Series[i].Values {
+			r.Series[i].Values[b] = math.Round(v*1e6) / 1e6
+		}
+	}
+	return r
+}
+
+// Span returns the earliest lower bound and the latest upper bound of items.
+func Span(items []Item) (time.Time, time.Time) {
+	if len(items) == 0 {
+		return time.Time{}, time.Time{}
+	}
+	lo, hi := items[0].Lo, items[0].Hi
+	for _, it := range items[1:] {
+		lo, hi = min(lo, it.Lo), max(hi, it.Hi)
+	}
+	return time.Unix(lo, 0).UTC(), time.Unix(hi, 0).UTC()
+}
+
+// Cumulative turns each series of r into its running total.
+func (r Result) Cumulative() Result {
+	out := r
+	out.Series = make([]Series, len(r.Series))
+	for i, s := range r.Series {
+		c := s
+		c.Values = make([]float64, len(s.Values))
+		sum := 0.0
+		for b, v := range s.Values {
+			sum += v
+			c.Values[b] = math.Round(sum*1e6) / 1e6
+		}
+		out.Series[i] = c
+	}
+	return out
+}
