@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"math"
 	"strings"
 
 	gecharts "github.com/go-echarts/go-echarts/v2/charts"
@@ -156,3 +157,107 @@ const chartCSS = `:root{--bg:#fff;--fg:#1d1d1f;--muted:#5f6368}
 @media (prefers-color-scheme:dark){[data-theme=auto]{--bg:#15171a;--fg:#e8eaed;--muted:#a8adb4}}
 html,body{margin:0;height:100%;background:var(--bg);color:var(--fg);font:15px system-ui,sans-serif}
 #tlChart{width:100%;height:100vh;min-height:320px}`
+
+// CalendarOption builds a day-by-day heatmap, one row per year, of a daily
+// aggregate (one series, unit agg.Day). Years before 1 CE cannot be drawn on
+// ECharts' calendar and are left out, as are all but the last maxYears.
+func CalendarOption(r agg.Result, text ChartText, maxYears int, opt Options) (json.RawMessage, int, error) {
+	if err := opt.Validate(); err != nil {
+		return nil, 0, err
+	}
+	byYear := map[int][][2]any{}
+	var years []int
+	maxV := 0.0
+	left := 0
+	for i, start := range r.Starts {
+		v := 0.0
+		for _, s := range r.Series {
+			v += s.Values[i]
+		}
+		if v == 0 {
+			continue
+		}
+		y := start.Year()
+		if y < 1 {
+			left++
+			continue
+		}
+		if _, ok := byYear[y]; !ok {
+			years = append(years, y)
+		}
+		byYear[y] = append(byYear[y], [2]any{start.Format("2006-01-02"), v})
+		maxV = max(maxV, v)
+	}
+	if len(years) > maxYears {
+		for _, y := range years[:len(years)-maxYears] {
+			left += len(byYear[y])
+		}
+		years = years[len(years)-maxYears:]
+	}
+	c := gecharts.NewHeatMap()
+	c.SetGlobalOptions(
+		gecharts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true)}),
+		gecharts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true)}),
+	)
+	c.Validate()
+	obj := c.JSON()
+	delete(obj, "xAxis")
+	delete(obj, "yAxis")
+	obj["legend"] = map[string]any{"show": false}
+	obj["animation"] = false
+	obj["title"] = map[string]any{"text": text.Title, "left": "center", "subtext": text.Note}
+	obj["toolbox"] = map[string]any{"show": true, "right": 8, "feature": map[string]any{"saveAsImage": map[string]any{"type": "png"}, "dataView": map[string]any{"readOnly": true}}}
+	obj["visualMap"] = map[string]any{"min": 0, "max": max(maxV, 1), "calculable": true, "orient": "horizontal", "left": "center", "top": 52, "text": []string{text.YName, ""}}
+	var cals, series []map[string]any
+	for i, y := range years {
+		cals = append(cals, map[string]any{"range": fmt.Sprint(y), "top": 120 + i*150, "left": 48, "right": 24, "cellSize": []any{"auto", 14}, "yearLabel": map[string]any{"show": true}})
+		series = append(series, map[string]any{"type": "heatmap", "coordinateSystem": "calendar", "calendarIndex": i, "name": fmt.Sprint(y), "data": byYear[y]})
+	}
+	obj["calendar"] = cals
+	obj["series"] = series
+	obj["height"] = 140 + len(years)*150
+	b, err := json.Marshal(obj)
+	return b, left, err
+}
+
+// NetworkOption builds the actor network: names sized by how many events
+// they are in, linked by the events they share.
+func NetworkOption(nodes []agg.Node, links []agg.Link, text ChartText, opt Options) (json.RawMessage, error) {
+	if err := opt.Validate(); err != nil {
+		return nil, err
+	}
+	c := gecharts.NewGraph()
+	c.SetGlobalOptions(
+		gecharts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true)}),
+		gecharts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true)}),
+	)
+	c.Validate()
+	obj := c.JSON()
+	obj["animation"] = false
+	obj["title"] = map[string]any{"text": text.Title, "left": "center", "subtext": text.Note}
+	obj["toolbox"] = map[string]any{"show": true, "right": 8, "feature": map[string]any{"saveAsImage": map[string]any{"type": "png"}}}
+	maxC := 1
+	for _, n := range nodes {
+		maxC = max(maxC, n.Count)
+	}
+	ns := make([]map[string]any, len(nodes))
+	for i, n := range nodes {
+		ns[i] = map[string]any{"name": n.Name, "value": n.Count, "symbolSize": 8 + 40*math.Sqrt(float64(n.Count)/float64(maxC))}
+	}
+	ls := make([]map[string]any, len(links))
+	maxS := 1
+	for _, l := range links {
+		maxS = max(maxS, l.Shared)
+	}
+	for i, l := range links {
+		ls[i] = map[string]any{"source": l.A, "target": l.B, "value": l.Shared, "lineStyle": map[string]any{"width": 1 + 5*float64(l.Shared)/float64(maxS)}}
+	}
+	obj["series"] = []any{map[string]any{
+		"type": "graph", "layout": "force", "roam": true, "draggable": true,
+		"force":       map[string]any{"repulsion": 180, "edgeLength": []int{40, 160}, "layoutAnimation": false},
+		"label":       map[string]any{"show": true, "position": "right"},
+		"labelLayout": map[string]any{"hideOverlap": true},
+		"data":        ns, "links": ls, "top": 70,
+	}}
+	return json.Marshal(obj)
+}

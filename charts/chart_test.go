@@ -64,3 +64,53 @@ func TestBrowserChart(t *testing.T) {
 		}
 	}
 }
+
+// TestBrowserEveryChart draws each kind of chart page and checks that it
+// draws without console errors.
+func TestBrowserEveryChart(t *testing.T) {
+	findChromium(t)
+	d := func(s string) time.Time { tm, _ := time.Parse("2006-01-02", s); return tm }
+	items := []agg.Item{agg.NewItem(d("2016-04-03"), d("2016-04-04"), 0, 1), agg.NewItem(d("2017-04-03"), d("2017-04-04"), 0, 2)}
+	daily := agg.Bin(items, []string{"events"}, agg.Day, agg.Drop)
+	cal, _, err := CalendarOption(daily, ChartText{Title: "Events per day", YName: "events"}, 50, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var n agg.Network
+	n.Add([]string{"FSB", "Jalilov"})
+	n.Add([]string{"FSB", "GKNB"})
+	nodes, links := n.Graph(10, 1)
+	net, err := NetworkOption(nodes, links, ChartText{Title: "Actors"}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	count, err := CountOption([]string{"FSB", "GKNB"}, []agg.Series{{Name: "attack", Values: []float64{2, 1}}}, ChartText{Title: "Actors"}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	yearly := agg.Bin(items, []string{"events"}, agg.Year, agg.Show)
+	cum, err := PeriodOption(yearly.Cumulative(), ChartText{Title: "So far"}, true, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, option := range map[string][]byte{"calendar": cal, "network": net, "actors": count, "cumulative": cum} {
+		var b strings.Builder
+		if err := RenderChart(&b, name, option, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(t.TempDir(), name+".html")
+		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		p := openPage(t, path, "", 1000, 700)
+		var drawn bool
+		p.eval(t, `(function(){var c=document.querySelector('#tlChart canvas');if(!c)return false;var d=c.getContext('2d').getImageData(0,0,c.width,c.height).data;for(var i=3;i<d.length;i+=4)if(d[i])return true;return false})()`, &drawn)
+		if !drawn {
+			t.Errorf("%s: nothing drawn", name)
+		}
+		p.screenshot(t, "chart-"+name)
+		if probs := p.problems(); len(probs) > 0 {
+			t.Errorf("%s: console errors or network requests: %v", name, probs)
+		}
+	}
+}

@@ -18,7 +18,7 @@ import (
 )
 
 // chartKinds are the charts timeline chart draws so far.
-var chartKinds = []string{"frequency", "sum", "cumulative", "actors"}
+var chartKinds = []string{"frequency", "sum", "cumulative", "calendar", "actors", "network"}
 
 func chartCommand(e *env) *cli.Command {
 	return &cli.Command{
@@ -28,7 +28,9 @@ func chartCommand(e *env) *cli.Command {
 		Description: `frequency: events per period, stacked by --by (default category)
 sum: the numeric column --value summed per period, stacked by --by
 cumulative: running count per --by value
+calendar: events per day, one row per year (the last 50 years with events)
 actors: the --top most frequent actors, stacked by category
+network: the --top actors, linked by the events they share (at least --min-shared)
 
 An event whose date is coarser than a period (a year-only event in a monthly
 chart, a range across months) is never counted in the first period it touches:
@@ -42,7 +44,8 @@ into its own series; drop leaves it out and says how many.`,
 			&cli.StringFlag{Name: "by", Value: "category", Usage: "the column whose values make the series"},
 			&cli.StringFlag{Name: "value", Usage: "the numeric column to sum (sum)"},
 			&cli.StringFlag{Name: "imprecise", Value: "show", Usage: "show, spread or drop events coarser than a period"},
-			&cli.IntFlag{Name: "top", Value: 20, Usage: "how many actors (actors)"},
+			&cli.IntFlag{Name: "top", Value: 20, Usage: "how many actors (actors, network)"},
+			&cli.IntFlag{Name: "min-shared", Value: 1, Usage: "fewest shared events that link two actors (network)"},
 			&cli.StringFlag{Name: "theme", Value: "light", Usage: "light, dark, contrast or auto"},
 			&cli.StringFlag{Name: "lang", Value: "en", Usage: "en, ru, fr, de or es"},
 		},
@@ -68,14 +71,14 @@ into its own series; drop leaves it out and says how many.`,
 			if f := c.String("format"); f != "html" && f != "json" {
 				return usagef("unknown --format %q: want html or json", f)
 			}
-			if c.Int("top") < 1 {
-				return usagef("--top must be 1 or more")
+			if c.Int("top") < 1 || c.Int("min-shared") < 1 {
+				return usagef("--top and --min-shared must be 1 or more")
 			}
 			opt := charts.Options{Theme: c.String("theme"), Lang: c.String("lang")}
 			if err := opt.Validate(); err != nil {
 				return usageError{err}
 			}
-			req := chartRequest{kind: kind, unit: unit, auto: auto, mode: mode, by: c.String("by"), value: c.String("value"), top: c.Int("top"), format: c.String("format"), opt: opt}
+			req := chartRequest{kind: kind, unit: unit, auto: auto, mode: mode, by: c.String("by"), value: c.String("value"), top: c.Int("top"), minShared: c.Int("min-shared"), format: c.String("format"), opt: opt}
 			return drawChart(c.Args().Get(1), c.String("output"), req, e)
 		},
 	}
@@ -88,6 +91,7 @@ type chartRequest struct {
 	mode      agg.Mode
 	by, value string
 	top       int
+	minShared int
 	format    string
 	opt       charts.Options
 }
@@ -110,7 +114,10 @@ func drawChart(arg, output string, req chartRequest, e *env) error {
 		return fmt.Errorf("%s: no usable header: run 'timeline validate %s'", src.name, src.arg)
 	}
 	byCol, valCol := h.IndexOf(req.by), -1
-	if req.kind != "actors" && byCol < 0 {
+	if req.kind == "calendar" {
+		byCol = h.Index(timeline.ColID)
+	}
+	if req.kind != "actors" && req.kind != "network" && byCol < 0 {
 		return usagef("%s has no column %q for --by", src.name, req.by)
 	}
 	if req.kind == "sum" {
@@ -135,6 +142,7 @@ func drawChart(arg, output string, req chartRequest, e *env) error {
 		return i
 	}
 	actorCounts := map[string]map[int]float64{}
+	var network agg.Network
 	skipped, noValue := 0, 0
 	err = s.Scan(func(row *timeline.Row) {
 		if row.Errors > 0 || row.Start.IsZero() {
@@ -142,6 +150,10 @@ func drawChart(arg, output string, req chartRequest, e *env) error {
 			return
 		}
 		if row.Get(timeline.ColKind) == timeline.KindEra {
+			return
+		}
+		if req.kind == "network" {
+			network.Add(timeline.SplitList(row.Get(timeline.ColActors)))
 			return
 		}
 		if req.kind == "actors" {
@@ -170,7 +182,9 @@ func drawChart(arg, output string, req chartRequest, e *env) error {
 			hi = row.End.Upper()
 		}
 		groups := []string{row.Fields[byCol]}
-		if multi {
+		if req.kind == "calendar" {
+			groups = []string{"events"}
+		} else if multi {
 			if groups = timeline.SplitList(row.Fields[byCol]); len(groups) == 0 {
 				groups = []string{""}
 			}
@@ -182,7 +196,7 @@ func drawChart(arg, output string, req chartRequest, e *env) error {
 	if err != io.EOF && !errors.Is(err, timeline.ErrNoHeader) {
 		return err
 	}
-	option, title, err := chartOption(req, items, order, actorCounts, skipped, noValue)
+	option, title, err := chartOption(req, items, order, actorCounts, &network, skipped, noValue)
 	if err != nil {
 		return err
 	}
@@ -207,7 +221,37 @@ func drawChart(arg, output string, req chartRequest, e *env) error {
 	return nil
 }
 
-func chartOption(req chartRequest, items []agg.Item, order []string, actorCounts map[string]map[int]float64, skipped, noValue int) ([]byte, string, error) {
+func chartOption(req chartRequest, items []agg.Item, order []string, actorCounts map[string]map[int]float64, network *agg.Network, skipped, noValue int) ([]byte, string, error) {
+	switch req.kind {
+	case "network":
+		nodes, links := network.Graph(req.top, req.minShared)
+		title := fmt.Sprintf("Top %d actors, linked by the events they share", len(nodes))
+		note := fmt.Sprintf("links: at least %s in common", plural(req.minShared, "event"))
+		o, err := charts.NetworkOption(nodes, links, charts.ChartText{Title: title, Note: note}, req.opt)
+		return o, title, err
+	case "calendar":
+		// A calendar shows days: an event less precise than a day is
+		// spread over its days with --imprecise spread, otherwise left out
+		// and counted.
+		mode := agg.Drop
+		if req.mode == agg.Spread {
+			mode = agg.Spread
+		}
+		r := agg.Bin(items, order, agg.Day, mode)
+		note := ""
+		if r.Dropped > 0 {
+			note = fmt.Sprintf("%s not precise to a day not drawn (--imprecise spread spreads them over their days)", plural(r.Dropped, "event"))
+		} else if r.Coarse > 0 {
+			note = fmt.Sprintf("%s not precise to a day spread over their days", plural(r.Coarse, "event"))
+		}
+		title := "Events per day"
+		o, left, err := charts.CalendarOption(r, charts.ChartText{Title: title, YName: "events", Note: note}, 50, req.opt)
+		if left > 0 && err == nil {
+			note = strings.TrimPrefix(note+fmt.Sprintf("; %s before 1 CE or outside the last 50 years not drawn", plural(left, "day")), "; ")
+			o, _, err = charts.CalendarOption(r, charts.ChartText{Title: title, YName: "events", Note: note}, 50, req.opt)
+		}
+		return o, title, err
+	}
 	if req.kind == "actors" {
 		type actor struct {
 			name  string
