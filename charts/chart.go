@@ -128,8 +128,16 @@ func RenderChart(w io.Writer, title string, option json.RawMessage, opt Options)
 		}
 		locale = string(b)
 	}
+	payload := map[string]any{"lang": opt.Lang, "option": option}
+	if bytes.Contains(option, []byte(`"map":"world"`)) {
+		geo, err := worldGeoJSON()
+		if err != nil {
+			return err
+		}
+		payload["world"] = geo
+	}
 	var data bytes.Buffer
-	if err := json.NewEncoder(&data).Encode(map[string]any{"lang": opt.Lang, "option": option}); err != nil {
+	if err := json.NewEncoder(&data).Encode(payload); err != nil {
 		return err
 	}
 	css := chartCSS
@@ -259,5 +267,48 @@ func NetworkOption(nodes []agg.Node, links []agg.Link, text ChartText, opt Optio
 		"labelLayout": map[string]any{"hideOverlap": true},
 		"data":        ns, "links": ls, "top": 70,
 	}}
+	return json.Marshal(obj)
+}
+
+// MapPoint is a place on the map with the events there: their count, or the
+// sum of a value.
+type MapPoint struct {
+	Name     string
+	Lat, Lon float64
+	Value    float64
+}
+
+// MapOption builds a map of places sized by their value, on the world map
+// embedded in the page (Natural Earth countries, no tiles, no network).
+func MapOption(points []MapPoint, text ChartText, opt Options) (json.RawMessage, error) {
+	if err := opt.Validate(); err != nil {
+		return nil, err
+	}
+	c := gecharts.NewScatter()
+	c.SetGlobalOptions(
+		gecharts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true)}),
+		gecharts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true)}),
+	)
+	c.Validate()
+	obj := c.JSON()
+	delete(obj, "xAxis")
+	delete(obj, "yAxis")
+	obj["legend"] = map[string]any{"show": false}
+	obj["animation"] = false
+	obj["title"] = map[string]any{"text": text.Title, "left": "center", "subtext": text.Note}
+	obj["toolbox"] = map[string]any{"show": true, "right": 8, "feature": map[string]any{"saveAsImage": map[string]any{"type": "png"}, "dataView": map[string]any{"readOnly": true}}}
+	obj["geo"] = map[string]any{"map": "world", "roam": true, "top": 70, "bottom": 16,
+		"itemStyle": map[string]any{"areaColor": "#dfe3e8", "borderColor": "#9aa0a6"},
+		"emphasis":  map[string]any{"disabled": true}}
+	maxV := 1.0
+	for _, p := range points {
+		maxV = max(maxV, p.Value)
+	}
+	data := make([]map[string]any, len(points))
+	for i, p := range points {
+		data[i] = map[string]any{"name": p.Name, "value": []float64{p.Lon, p.Lat, p.Value}, "symbolSize": 6 + 30*math.Sqrt(p.Value/maxV)}
+	}
+	obj["series"] = []any{map[string]any{"type": "scatter", "coordinateSystem": "geo", "name": text.YName, "data": data,
+		"itemStyle": map[string]any{"color": "#d62728", "opacity": 0.75}, "encode": map[string]any{"tooltip": 2}}}
 	return json.Marshal(obj)
 }

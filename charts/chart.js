@@ -7,6 +7,7 @@
   var el = document.getElementById('tlChart');
   var css = getComputedStyle(document.documentElement);
   var fg = css.getPropertyValue('--fg').trim(), muted = css.getPropertyValue('--muted').trim();
+  if (data.world) echarts.registerMap('world', data.world);
   var option0 = data.option;
   if (option0.height) { el.style.height = option0.height + 'px'; delete option0.height; }
   var chart = echarts.init(el, null, { renderer: 'canvas', locale: data.lang === 'en' ? 'EN' : data.lang.toUpperCase() });

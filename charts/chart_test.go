@@ -93,7 +93,11 @@ func TestBrowserEveryChart(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, option := range map[string][]byte{"calendar": cal, "network": net, "actors": count, "cumulative": cum} {
+	world, err := MapOption([]MapPoint{{Name: "Bishkek", Lat: 42.87, Lon: 74.57, Value: 3}, {Name: "<b>St Petersburg</b>", Lat: 59.93, Lon: 30.34, Value: 1}}, ChartText{Title: "Where"}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, option := range map[string][]byte{"calendar": cal, "network": net, "actors": count, "cumulative": cum, "map": world} {
 		var b strings.Builder
 		if err := RenderChart(&b, name, option, Options{}); err != nil {
 			t.Fatal(err)

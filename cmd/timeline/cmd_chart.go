@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -18,7 +19,7 @@ import (
 )
 
 // chartKinds are the charts timeline chart draws so far.
-var chartKinds = []string{"frequency", "sum", "cumulative", "calendar", "actors", "network"}
+var chartKinds = []string{"frequency", "sum", "cumulative", "calendar", "actors", "network", "map"}
 
 func chartCommand(e *env) *cli.Command {
 	return &cli.Command{
@@ -31,6 +32,7 @@ cumulative: running count per --by value
 calendar: events per day, one row per year (the last 50 years with events)
 actors: the --top most frequent actors, stacked by category
 network: the --top actors, linked by the events they share (at least --min-shared)
+map: geolocated events on a world map, sized by count or by the sum of --value
 
 An event whose date is coarser than a period (a year-only event in a monthly
 chart, a range across months) is never counted in the first period it touches:
@@ -42,7 +44,7 @@ into its own series; drop leaves it out and says how many.`,
 			&cli.StringFlag{Name: "format", Value: "html", Usage: "html (a page) or json (the ECharts option, to embed elsewhere)"},
 			&cli.StringFlag{Name: "bin", Value: "auto", Usage: "period: auto, day, week, month, quarter, year or decade"},
 			&cli.StringFlag{Name: "by", Value: "category", Usage: "the column whose values make the series"},
-			&cli.StringFlag{Name: "value", Usage: "the numeric column to sum (sum)"},
+			&cli.StringFlag{Name: "value", Usage: "the numeric column to sum (sum, map)"},
 			&cli.StringFlag{Name: "imprecise", Value: "show", Usage: "show, spread or drop events coarser than a period"},
 			&cli.IntFlag{Name: "top", Value: 20, Usage: "how many actors (actors, network)"},
 			&cli.IntFlag{Name: "min-shared", Value: 1, Usage: "fewest shared events that link two actors (network)"},
@@ -117,10 +119,10 @@ func drawChart(arg, output string, req chartRequest, e *env) error {
 	if req.kind == "calendar" {
 		byCol = h.Index(timeline.ColID)
 	}
-	if req.kind != "actors" && req.kind != "network" && byCol < 0 {
+	if req.kind != "actors" && req.kind != "network" && req.kind != "map" && byCol < 0 {
 		return usagef("%s has no column %q for --by", src.name, req.by)
 	}
-	if req.kind == "sum" {
+	if req.kind == "sum" || (req.kind == "map" && req.value != "") {
 		if valCol = h.IndexOf(req.value); valCol < 0 {
 			return usagef("%s has no column %q for --value", src.name, req.value)
 		}
@@ -143,6 +145,9 @@ func drawChart(arg, output string, req chartRequest, e *env) error {
 	}
 	actorCounts := map[string]map[int]float64{}
 	var network agg.Network
+	places := map[[2]int64]*charts.MapPoint{}
+	var placeOrder [][2]int64
+	unplaced := 0
 	skipped, noValue := 0, 0
 	err = s.Scan(func(row *timeline.Row) {
 		if row.Errors > 0 || row.Start.IsZero() {
@@ -150,6 +155,34 @@ func drawChart(arg, output string, req chartRequest, e *env) error {
 			return
 		}
 		if row.Get(timeline.ColKind) == timeline.KindEra {
+			return
+		}
+		if req.kind == "map" {
+			ev := row.Event()
+			lat, lon, ok := ev.Coordinates()
+			if !ok {
+				unplaced++
+				return
+			}
+			w := 1.0
+			if valCol >= 0 {
+				v, perr := strconv.ParseFloat(strings.TrimSpace(row.Fields[valCol]), 64)
+				if perr != nil {
+					noValue++
+					return
+				}
+				w = v
+			}
+			// Events at the same place, to 0.01°, make one mark.
+			key := [2]int64{int64(math.Round(lat * 100)), int64(math.Round(lon * 100))}
+			p := places[key]
+			if p == nil {
+				name := cmp.Or(ev.Location, ev.Country, fmt.Sprintf("%.2f, %.2f", lat, lon))
+				p = &charts.MapPoint{Name: name, Lat: lat, Lon: lon}
+				places[key] = p
+				placeOrder = append(placeOrder, key)
+			}
+			p.Value += w
 			return
 		}
 		if req.kind == "network" {
@@ -196,7 +229,29 @@ func drawChart(arg, output string, req chartRequest, e *env) error {
 	if err != io.EOF && !errors.Is(err, timeline.ErrNoHeader) {
 		return err
 	}
-	option, title, err := chartOption(req, items, order, actorCounts, &network, skipped, noValue)
+	var option []byte
+	var title string
+	if req.kind == "map" {
+		points := make([]charts.MapPoint, len(placeOrder))
+		for i, k := range placeOrder {
+			points[i] = *places[k]
+		}
+		title = "Where the events happened"
+		var notes []string
+		if unplaced > 0 {
+			notes = append(notes, fmt.Sprintf("%s without coordinates not shown", plural(unplaced, "event")))
+		}
+		if noValue > 0 {
+			notes = append(notes, fmt.Sprintf("%s without a number in %s left out", plural(noValue, "event"), req.value))
+		}
+		yname := "events"
+		if req.value != "" {
+			yname = req.value
+		}
+		option, err = charts.MapOption(points, charts.ChartText{Title: title, YName: yname, Note: strings.Join(notes, "; ")}, req.opt)
+	} else {
+		option, title, err = chartOption(req, items, order, actorCounts, &network, skipped, noValue)
+	}
 	if err != nil {
 		return err
 	}
