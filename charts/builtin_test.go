@@ -77,6 +77,12 @@ func TestBrowserBuiltin(t *testing.T) {
 		}
 		p := openPage(t, path, "", tt.w, tt.h)
 		p.screenshot(t, tt.name)
+		var bars int
+		p.eval(t, `(function(){document.getElementById('tlFreq').scrollIntoView();var f=echarts.getInstanceByDom(document.getElementById('tlFreq'));if(!f)return -1;var n=0;f.getOption().series.forEach(function(s){(s.data||[]).forEach(function(v){if(v)n++})});return n})()`, &bars)
+		if !tt.opt.Embed && bars <= 0 {
+			t.Errorf("%s: the frequency chart has no bars (%d)", tt.name, bars)
+		}
+		p.screenshot(t, tt.name+"-freq")
 		var marks int
 		p.eval(t, `echarts.getInstanceByDom(document.getElementById('tlChart')).getOption().series[1].data.length`, &marks)
 		if marks < 15 {

@@ -3,6 +3,8 @@ package charts
 // translations holds the page's interface strings in each language.
 var translations = map[string]map[string]string{
 	"en": {
+		"open_left": "{n} events with an open or unknown end not counted",
+		"freq":      "Events per {unit}", "imprecise": "date not precise to a {unit}", "unit_day": "day", "unit_week": "week", "unit_month": "month", "unit_quarter": "quarter", "unit_year": "year", "unit_decade": "decade", "freq_y": "events",
 		"search": "Search events", "shown": "{n} of {total} events shown", "fit": "Fit all",
 		"lanes": "Lanes", "none": "—", "download": "Download the data (CSV)", "license": "Licence",
 		"cite": "Cite as", "sources": "Sources", "close": "Close", "prev": "Previous event", "next": "Next event",
@@ -17,6 +19,8 @@ var translations = map[string]map[string]string{
 		"keys": "Keys: ← → previous and next event, Esc closes the card.",
 	},
 	"ru": {
+		"open_left": "не учтено событий с открытым или неизвестным концом: {n}",
+		"freq":      "События по периодам: {unit}", "imprecise": "дата точнее, чем {unit}, неизвестна", "unit_day": "день", "unit_week": "неделя", "unit_month": "месяц", "unit_quarter": "квартал", "unit_year": "год", "unit_decade": "десятилетие", "freq_y": "события",
 		"search": "Поиск событий", "shown": "Показано {n} из {total} событий", "fit": "Показать всё",
 		"lanes": "Дорожки", "none": "—", "download": "Скачать данные (CSV)", "license": "Лицензия",
 		"cite": "Ссылка", "sources": "Источники", "close": "Закрыть", "prev": "Предыдущее событие", "next": "Следующее событие",
@@ -31,6 +35,8 @@ var translations = map[string]map[string]string{
 		"keys": "Клавиши: ← → предыдущее и следующее событие, Esc закрывает карточку.",
 	},
 	"fr": {
+		"open_left": "{n} événements à début ou fin ouverts ou inconnus non comptés",
+		"freq":      "Événements par {unit}", "imprecise": "date non précise (échelle : {unit})", "unit_day": "jour", "unit_week": "semaine", "unit_month": "mois", "unit_quarter": "trimestre", "unit_year": "année", "unit_decade": "décennie", "freq_y": "événements",
 		"search": "Rechercher", "shown": "{n} événements affichés sur {total}", "fit": "Tout afficher",
 		"lanes": "Pistes", "none": "—", "download": "Télécharger les données (CSV)", "license": "Licence",
 		"cite": "Citer", "sources": "Sources", "close": "Fermer", "prev": "Événement précédent", "next": "Événement suivant",
@@ -45,6 +51,8 @@ var translations = map[string]map[string]string{
 		"keys": "Touches : ← → événement précédent et suivant, Échap ferme la fiche.",
 	},
 	"de": {
+		"open_left": "{n} Ereignisse mit offenem oder unbekanntem Ende nicht gezählt",
+		"freq":      "Ereignisse je {unit}", "imprecise": "Datum nicht auf {unit} genau", "unit_day": "Tag", "unit_week": "Woche", "unit_month": "Monat", "unit_quarter": "Quartal", "unit_year": "Jahr", "unit_decade": "Jahrzehnt", "freq_y": "Ereignisse",
 		"search": "Ereignisse suchen", "shown": "{n} von {total} Ereignissen", "fit": "Alles zeigen",
 		"lanes": "Spuren", "none": "—", "download": "Daten herunterladen (CSV)", "license": "Lizenz",
 		"cite": "Zitieren als", "sources": "Quellen", "close": "Schließen", "prev": "Voriges Ereignis", "next": "Nächstes Ereignis",
@@ -59,6 +67,8 @@ var translations = map[string]map[string]string{
 		"keys": "Tasten: ← → voriges und nächstes Ereignis, Esc schließt die Karte.",
 	},
 	"es": {
+		"open_left": "{n} eventos con inicio o final abierto o desconocido no contados",
+		"freq":      "Eventos por {unit}", "imprecise": "fecha no precisa (escala: {unit})", "unit_day": "día", "unit_week": "semana", "unit_month": "mes", "unit_quarter": "trimestre", "unit_year": "año", "unit_decade": "década", "freq_y": "eventos",
 		"search": "Buscar eventos", "shown": "{n} de {total} eventos", "fit": "Ver todo",
 		"lanes": "Carriles", "none": "—", "download": "Descargar los datos (CSV)", "license": "Licencia",
 		"cite": "Citar como", "sources": "Fuentes", "close": "Cerrar", "prev": "Evento anterior", "next": "Evento siguiente",

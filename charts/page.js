@@ -193,6 +193,103 @@
     }
     if (items.length > LIMIT) items = bin(items);
     chart.setOption({ series: [{ id: 'eras', data: eras }, { id: 'events', data: items }] });
+    drawFreq();
+  }
+
+  // The frequency chart below the timeline: events per period of the zoomed
+  // window, stacked by lane, following the search and the lanes. An event
+  // coarser than a period is never put in the first period it touches: it
+  // is spread evenly over the periods it covers, as a hatched series of its
+  // own.
+  var UNITS = ['day', 'week', 'month', 'quarter', 'year', 'decade'];
+  function binIndex(t, u) {
+    var d = new Date(t), y = d.getUTCFullYear(), m = d.getUTCMonth();
+    switch (u) {
+      case 'day': return Math.floor(t / 86400000);
+      case 'week': return Math.floor((Math.floor(t / 86400000) + 3) / 7);
+      case 'month': return y * 12 + m;
+      case 'quarter': return y * 4 + Math.floor(m / 3);
+      case 'year': return y;
+    }
+    return Math.floor(y / 10);
+  }
+  function binStart(i, u) {
+    switch (u) {
+      case 'day': return i * 86400000;
+      case 'week': return (i * 7 - 3) * 86400000;
+      case 'month': return Date.UTC(Math.floor(i / 12), i % 12 < 0 ? i % 12 + 12 : i % 12, 1);
+      case 'quarter': return Date.UTC(Math.floor(i / 4), ((i % 4 + 4) % 4) * 3, 1);
+      case 'year': return Date.UTC(i, 0, 1);
+    }
+    return Date.UTC(i * 10, 0, 1);
+  }
+  function pad2(n) { return (n < 10 ? '0' : '') + n; }
+  function binLabel(i, u) {
+    var d = new Date(binStart(i, u)), y = d.getUTCFullYear();
+    switch (u) {
+      case 'day': case 'week': return y + '-' + pad2(d.getUTCMonth() + 1) + '-' + pad2(d.getUTCDate());
+      case 'month': return y + '-' + pad2(d.getUTCMonth() + 1);
+      case 'quarter': return y + '-Q' + (Math.floor(d.getUTCMonth() / 3) + 1);
+      case 'year': return String(y);
+    }
+    return y + 's';
+  }
+  var freqEl = document.getElementById('tlFreq');
+  var freq = freqEl && freqEl.clientWidth ? echarts.init(freqEl, null, { renderer: 'canvas', locale: data.lang === 'en' ? 'EN' : data.lang.toUpperCase() }) : null;
+  var freqBins = null;
+  function drawFreq() {
+    if (!freq) return;
+    var u = UNITS[UNITS.length - 1], base, end, k, j;
+    for (j = 0; j < UNITS.length; j++) {
+      if (binIndex(win[1] - 1, UNITS[j]) - binIndex(win[0], UNITS[j]) < 60) { u = UNITS[j]; break; }
+    }
+    base = binIndex(win[0], u);
+    end = binIndex(win[1] - 1, u);
+    var nb = end - base + 1;
+    var per = data.lanes.map(function () { return new Float64Array(nb); });
+    var imp = new Float64Array(nb), coarse = 0, open = 0;
+    for (k = 0; k < n; k++) {
+      if (!shown[k] || (data.f[k] & ERA) || hi[k] <= win[0] || lo[k] >= win[1]) continue;
+      // An unknown or open end leaves no span to spread the event over.
+      if (data.f[k] & (LOWER_OPEN | UPPER_OPEN | ONGOING)) { open++; continue; }
+      var fi = binIndex(lo[k], u), la = binIndex(hi[k] - 1, u), ls = lanesOf(k);
+      for (var l = 0; l < ls.length; l++) {
+        if (!laneOn[ls[l]]) continue;
+        if (fi === la) { per[ls[l]][fi - base] += 1; continue; }
+        coarse++;
+        var share = 1 / (la - fi + 1);
+        for (j = Math.max(fi, base); j <= Math.min(la, end); j++) imp[j - base] += share;
+      }
+    }
+    var labels = [];
+    for (j = 0; j < nb; j++) labels.push(binLabel(base + j, u));
+    freqBins = { base: base, unit: u };
+    var unitName = S['unit_' + u];
+    var round = function (a) { return Array.prototype.map.call(a, function (v) { return Math.round(v * 1000) / 1000; }); };
+    var series = data.lanes.map(function (name, l) {
+      return { id: 'lane' + l, name: name, type: 'bar', stack: 'e', data: laneOn[l] ? round(per[l]) : [], itemStyle: { color: colorOf(l) } };
+    });
+    series.push({ id: 'imprecise', name: S.imprecise.replace('{unit}', unitName), type: 'bar', stack: 'e', data: coarse ? round(imp) : [],
+      itemStyle: { color: '#9aa0a6', opacity: 0.6, decal: { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 5], rotation: 0.785 } } });
+    var muted = css('--muted'), fg = css('--fg');
+    freq.setOption({
+      animation: false, useUTC: true, aria: { enabled: true },
+      title: { text: S.freq.replace('{unit}', unitName), subtext: open ? S.open_left.replace('{n}', open) : '', left: 'center', textStyle: { color: fg, fontSize: 13 }, subtextStyle: { color: muted } },
+      tooltip: { trigger: 'axis', backgroundColor: css('--panel'), textStyle: { color: fg } },
+      legend: { show: false },
+      grid: { left: 8, right: 24, top: open ? 44 : 30, bottom: 8, containLabel: true },
+      xAxis: { type: 'category', data: labels, axisLabel: { color: muted, hideOverlap: true } },
+      yAxis: { type: 'value', name: S.freq_y, nameTextStyle: { color: muted }, axisLabel: { color: muted }, splitLine: { lineStyle: { color: css('--line'), opacity: 0.5 } } },
+      series: series
+    }, { replaceMerge: ['series'] });
+  }
+  if (freq) {
+    freq.on('click', function (p) {
+      if (!freqBins) return;
+      var i = freqBins.base + p.dataIndex;
+      zoomTo(binStart(i, freqBins.unit), binStart(i + 1, freqBins.unit));
+    });
+    window.addEventListener('resize', function () { freq.resize(); });
   }
 
   // bin groups events into columns a few pixels wide per lane: what a

@@ -82,7 +82,7 @@ func TestBrowserPage(t *testing.T) {
 
 	// Clicking the chart opens the card of the event under the pointer.
 	var pos []float64
-	p.eval(t, `(function(){var ch=echarts.getInstanceByDom(document.getElementById('tlChart'));var o=ch.getOption();var d=o.series[1].data;for(var k=0;k<d.length;k++){if(d[k][3]===4){var pt=ch.convertToPixel({seriesIndex:1},[(d[k][0]+d[k][1])/2,d[k][2]]);var r=document.getElementById('tlChart').getBoundingClientRect();return [pt[0]+r.left,pt[1]+r.top]}}return []})()`, &pos)
+	p.eval(t, `(function(){document.getElementById('tlChart').scrollIntoView();var ch=echarts.getInstanceByDom(document.getElementById('tlChart'));var o=ch.getOption();var d=o.series[1].data;for(var k=0;k<d.length;k++){if(d[k][3]===4){var pt=ch.convertToPixel({seriesIndex:1},[(d[k][0]+d[k][1])/2,d[k][2]]);var r=document.getElementById('tlChart').getBoundingClientRect();return [pt[0]+r.left,pt[1]+r.top]}}return []})()`, &pos)
 	if len(pos) == 2 {
 		if err := chromedp.Run(p.ctx, chromedp.MouseClickXY(pos[0], pos[1]), chromedp.Sleep(200*time.Millisecond)); err != nil {
 			t.Fatal(err)

@@ -148,7 +148,7 @@ func drawChart(arg, output string, req chartRequest, e *env) error {
 	places := map[[2]int64]*charts.MapPoint{}
 	var placeOrder [][2]int64
 	unplaced := 0
-	skipped, noValue := 0, 0
+	skipped, noValue, open := 0, 0, 0
 	err = s.Scan(func(row *timeline.Row) {
 		if row.Errors > 0 || row.Start.IsZero() {
 			skipped++
@@ -210,6 +210,10 @@ func drawChart(arg, output string, req chartRequest, e *env) error {
 			}
 			weight = v
 		}
+		if row.Start.LowerOpen() || row.Start.UpperOpen() || row.End.UpperOpen() || row.End.Ongoing() {
+			open++ // an unknown or open end leaves no span to spread over
+			return
+		}
 		lo, hi := row.Start.Lower(), row.Start.Upper()
 		if !row.End.IsZero() {
 			hi = row.End.Upper()
@@ -250,7 +254,7 @@ func drawChart(arg, output string, req chartRequest, e *env) error {
 		}
 		option, err = charts.MapOption(points, charts.ChartText{Title: title, YName: yname, Note: strings.Join(notes, "; ")}, req.opt)
 	} else {
-		option, title, err = chartOption(req, items, order, actorCounts, &network, skipped, noValue)
+		option, title, err = chartOption(req, items, order, actorCounts, &network, open, noValue)
 	}
 	if err != nil {
 		return err
@@ -276,7 +280,7 @@ func drawChart(arg, output string, req chartRequest, e *env) error {
 	return nil
 }
 
-func chartOption(req chartRequest, items []agg.Item, order []string, actorCounts map[string]map[int]float64, network *agg.Network, skipped, noValue int) ([]byte, string, error) {
+func chartOption(req chartRequest, items []agg.Item, order []string, actorCounts map[string]map[int]float64, network *agg.Network, open, noValue int) ([]byte, string, error) {
 	switch req.kind {
 	case "network":
 		nodes, links := network.Graph(req.top, req.minShared)
@@ -369,6 +373,9 @@ func chartOption(req chartRequest, items []agg.Item, order []string, actorCounts
 	}
 	if noValue > 0 {
 		notes = append(notes, fmt.Sprintf("%s without a number in %s left out", plural(noValue, "event"), req.value))
+	}
+	if open > 0 {
+		notes = append(notes, fmt.Sprintf("%s with an open or unknown end not counted", plural(open, "event")))
 	}
 	text.Note = strings.Join(notes, "; ")
 	o, err := charts.PeriodOption(r, text, req.kind == "cumulative", req.opt)
