@@ -8,7 +8,6 @@ import (
 	"html/template"
 	"io"
 	"math"
-	"strings"
 
 	gecharts "github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -120,13 +119,9 @@ func RenderChart(w io.Writer, title string, option json.RawMessage, opt Options)
 		return err
 	}
 	script, _ := chartFS.ReadFile("chart.js")
-	locale := ""
-	if opt.Lang != "en" {
-		b, err := localeFS.ReadFile("assets/echarts/lang" + strings.ToUpper(opt.Lang) + ".js")
-		if err != nil {
-			return err
-		}
-		locale = string(b)
+	locale, err := echartsLocale(opt.Lang)
+	if err != nil {
+		return err
 	}
 	payload := map[string]any{"lang": opt.Lang, "option": option}
 	if bytes.Contains(option, []byte(`"map":"world"`)) {
@@ -155,7 +150,7 @@ func RenderChart(w io.Writer, title string, option json.RawMessage, opt Options)
 	if err := chartTemplate.Execute(&out, view); err != nil {
 		return fmt.Errorf("chart page: %w", err)
 	}
-	_, err := w.Write(out.Bytes())
+	_, err = w.Write(out.Bytes())
 	return err
 }
 
@@ -207,14 +202,7 @@ func CalendarOption(r agg.Result, text ChartText, maxYears int, opt Options) (js
 		gecharts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true)}),
 		gecharts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true)}),
 	)
-	c.Validate()
-	obj := c.JSON()
-	delete(obj, "xAxis")
-	delete(obj, "yAxis")
-	obj["legend"] = map[string]any{"show": false}
-	obj["animation"] = false
-	obj["title"] = map[string]any{"text": text.Title, "left": "center", "subtext": text.Note}
-	obj["toolbox"] = map[string]any{"show": true, "right": 8, "feature": map[string]any{"saveAsImage": map[string]any{"type": "png"}, "dataView": map[string]any{"readOnly": true}}}
+	obj := axisFree(c, text)
 	obj["visualMap"] = map[string]any{"min": 0, "max": max(maxV, 1), "calculable": true, "orient": "horizontal", "left": "center", "top": 52, "text": []string{text.YName, ""}}
 	var cals, series []map[string]any
 	for i, y := range years {
@@ -270,6 +258,23 @@ func NetworkOption(nodes []agg.Node, links []agg.Link, text ChartText, opt Optio
 	return json.Marshal(obj)
 }
 
+// axisFree returns the option of a chart without axes (calendar, map): its
+// title and note, a toolbox to save it or read its data, no legend.
+func axisFree(c interface {
+	Validate()
+	JSON() map[string]any
+}, text ChartText) map[string]any {
+	c.Validate()
+	obj := c.JSON()
+	delete(obj, "xAxis")
+	delete(obj, "yAxis")
+	obj["legend"] = map[string]any{"show": false}
+	obj["animation"] = false
+	obj["title"] = map[string]any{"text": text.Title, "left": "center", "subtext": text.Note}
+	obj["toolbox"] = map[string]any{"show": true, "right": 8, "feature": map[string]any{"saveAsImage": map[string]any{"type": "png"}, "dataView": map[string]any{"readOnly": true}}}
+	return obj
+}
+
 // MapPoint is a place on the map with the events there: their count, or the
 // sum of a value.
 type MapPoint struct {
@@ -289,14 +294,7 @@ func MapOption(points []MapPoint, text ChartText, opt Options) (json.RawMessage,
 		gecharts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true)}),
 		gecharts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true)}),
 	)
-	c.Validate()
-	obj := c.JSON()
-	delete(obj, "xAxis")
-	delete(obj, "yAxis")
-	obj["legend"] = map[string]any{"show": false}
-	obj["animation"] = false
-	obj["title"] = map[string]any{"text": text.Title, "left": "center", "subtext": text.Note}
-	obj["toolbox"] = map[string]any{"show": true, "right": 8, "feature": map[string]any{"saveAsImage": map[string]any{"type": "png"}, "dataView": map[string]any{"readOnly": true}}}
+	obj := axisFree(c, text)
 	obj["geo"] = map[string]any{"map": "world", "roam": true, "top": 70, "bottom": 16,
 		"itemStyle": map[string]any{"areaColor": "#dfe3e8", "borderColor": "#9aa0a6"},
 		"emphasis":  map[string]any{"disabled": true}}

@@ -206,13 +206,9 @@ func RenderPage(w io.Writer, meta Meta, events []Event, opt Options) error {
 
 	css, _ := pageFS.ReadFile("page.css")
 	script, _ := pageFS.ReadFile("page.js")
-	locale := ""
-	if opt.Lang != "en" {
-		b, err := localeFS.ReadFile("assets/echarts/lang" + strings.ToUpper(opt.Lang) + ".js")
-		if err != nil {
-			return err
-		}
-		locale = string(b)
+	locale, err := echartsLocale(opt.Lang)
+	if err != nil {
+		return err
 	}
 	for _, s := range []string{echartsJS, locale, string(script)} {
 		if strings.Contains(strings.ToLower(s), "</script") {
@@ -256,6 +252,16 @@ func RenderPage(w io.Writer, meta Meta, events []Event, opt Options) error {
 // script shows it once the page is loaded, and without JavaScript this
 // style does.
 const noScriptCSS = ".tablewrap{content-visibility:visible}"
+
+// echartsLocale returns ECharts' locale script for lang; English is built
+// into ECharts.
+func echartsLocale(lang string) (string, error) {
+	if lang == "en" {
+		return "", nil
+	}
+	b, err := localeFS.ReadFile("assets/echarts/lang" + strings.ToUpper(lang) + ".js")
+	return string(b), err
+}
 
 func hash(s string) string {
 	sum := sha256.Sum256([]byte(s))
