@@ -240,15 +240,15 @@ func drawChart(arg, output string, req chartRequest, e *env) error {
 		for i, k := range placeOrder {
 			points[i] = *places[k]
 		}
-		title = "Where the events happened"
+		title = charts.Say(req.opt.Lang, "map", 0)
 		var notes []string
 		if unplaced > 0 {
-			notes = append(notes, fmt.Sprintf("%s without coordinates not shown", plural(unplaced, "event")))
+			notes = append(notes, charts.Say(req.opt.Lang, "unplaced", unplaced))
 		}
 		if noValue > 0 {
-			notes = append(notes, fmt.Sprintf("%s without a number in %s left out", plural(noValue, "event"), req.value))
+			notes = append(notes, charts.Say(req.opt.Lang, "novalue", noValue, "value", req.value))
 		}
-		yname := "events"
+		yname := charts.Say(req.opt.Lang, "events", 0)
 		if req.value != "" {
 			yname = req.value
 		}
@@ -284,8 +284,8 @@ func chartOption(req chartRequest, items []agg.Item, order []string, actorCounts
 	switch req.kind {
 	case "network":
 		nodes, links := network.Graph(req.top, req.minShared)
-		title := fmt.Sprintf("Top %d actors, linked by the events they share", len(nodes))
-		note := fmt.Sprintf("links: at least %s in common", plural(req.minShared, "event"))
+		title := charts.Say(req.opt.Lang, "network", len(nodes))
+		note := charts.Say(req.opt.Lang, "links", req.minShared)
 		o, err := charts.NetworkOption(nodes, links, charts.ChartText{Title: title, Note: note}, req.opt)
 		return o, title, err
 	case "calendar":
@@ -299,15 +299,16 @@ func chartOption(req chartRequest, items []agg.Item, order []string, actorCounts
 		r := agg.Bin(items, order, agg.Day, mode)
 		note := ""
 		if r.Dropped > 0 {
-			note = fmt.Sprintf("%s not precise to a day not drawn (--imprecise spread spreads them over their days)", plural(r.Dropped, "event"))
+			note = charts.Say(req.opt.Lang, "cal_dropped", r.Dropped)
 		} else if r.Coarse > 0 {
-			note = fmt.Sprintf("%s not precise to a day spread over their days", plural(r.Coarse, "event"))
+			note = charts.Say(req.opt.Lang, "cal_spread", r.Coarse)
 		}
-		title := "Events per day"
-		o, left, err := charts.CalendarOption(r, charts.ChartText{Title: title, YName: "events", Note: note}, 50, req.opt)
+		title := charts.Say(req.opt.Lang, "calendar", 0)
+		events := charts.Say(req.opt.Lang, "events", 0)
+		o, left, err := charts.CalendarOption(r, charts.ChartText{Title: title, YName: events, Note: note}, 50, req.opt)
 		if left > 0 && err == nil {
-			note = strings.TrimPrefix(note+fmt.Sprintf("; %s before 1 CE or outside the last 50 years not drawn", plural(left, "day")), "; ")
-			o, _, err = charts.CalendarOption(r, charts.ChartText{Title: title, YName: "events", Note: note}, 50, req.opt)
+			note = strings.TrimPrefix(note+"; "+charts.Say(req.opt.Lang, "cal_left", left), "; ")
+			o, _, err = charts.CalendarOption(r, charts.ChartText{Title: title, YName: events, Note: note}, 50, req.opt)
 		}
 		return o, title, err
 	}
@@ -343,8 +344,8 @@ func chartOption(req chartRequest, items []agg.Item, order []string, actorCounts
 			}
 		}
 		sortSeries(series)
-		title := fmt.Sprintf("Top %d actors, by category", len(all))
-		o, err := charts.CountOption(names, series, charts.ChartText{Title: title, XName: "events", YName: "actor"}, req.opt)
+		title := charts.Say(req.opt.Lang, "actors", len(all))
+		o, err := charts.CountOption(names, series, charts.ChartText{Title: title, XName: charts.Say(req.opt.Lang, "events", 0), YName: charts.Say(req.opt.Lang, "actor", 0)}, req.opt)
 		return o, title, err
 	}
 	unit := req.unit
@@ -354,28 +355,34 @@ func chartOption(req chartRequest, items []agg.Item, order []string, actorCounts
 	}
 	r := agg.Bin(items, order, unit, req.mode)
 	sortSeries(r.Series)
-	text := charts.ChartText{XName: unit.String(), YName: "events"}
+	lang, uname := req.opt.Lang, charts.UnitName(req.opt.Lang, unit.String())
+	for i := range r.Series {
+		if r.Series[i].Imprecise {
+			r.Series[i].Name = charts.ImpreciseName(lang, unit.String())
+		}
+	}
+	text := charts.ChartText{XName: uname, YName: charts.Say(lang, "events", 0)}
 	switch req.kind {
 	case "frequency":
-		text.Title = fmt.Sprintf("Events per %s, by %s", unit, req.by)
+		text.Title = charts.Say(lang, "frequency", 0, "unit", uname, "by", req.by)
 	case "sum":
-		text.Title = fmt.Sprintf("%s per %s, by %s", req.value, unit, req.by)
+		text.Title = charts.Say(lang, "sum", 0, "value", req.value, "unit", uname, "by", req.by)
 		text.YName = req.value
 	case "cumulative":
-		text.Title = fmt.Sprintf("Events so far, by %s", req.by)
+		text.Title = charts.Say(lang, "cumulative", 0, "by", req.by)
 		r = r.Cumulative()
 	}
 	var notes []string
 	if r.Dropped > 0 {
-		notes = append(notes, fmt.Sprintf("%s not precise to a %s left out", plural(r.Dropped, "event"), unit))
+		notes = append(notes, charts.Say(lang, "dropped", r.Dropped, "unit", uname))
 	} else if r.Coarse > 0 && req.mode == agg.Spread {
-		notes = append(notes, fmt.Sprintf("%s not precise to a %s spread over the periods they cover", plural(r.Coarse, "event"), unit))
+		notes = append(notes, charts.Say(lang, "spread", r.Coarse, "unit", uname))
 	}
 	if noValue > 0 {
-		notes = append(notes, fmt.Sprintf("%s without a number in %s left out", plural(noValue, "event"), req.value))
+		notes = append(notes, charts.Say(lang, "novalue", noValue, "value", req.value))
 	}
 	if open > 0 {
-		notes = append(notes, fmt.Sprintf("%s with an open or unknown end not counted", plural(open, "event")))
+		notes = append(notes, charts.Say(lang, "open", open))
 	}
 	text.Note = strings.Join(notes, "; ")
 	o, err := charts.PeriodOption(r, text, req.kind == "cumulative", req.opt)

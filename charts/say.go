@@ -1,0 +1,106 @@
+package charts
+
+import (
+	"strconv"
+	"strings"
+)
+
+// chartStrings are the titles, axis names and notes of timeline chart, in
+// each language. A key ending in "_one" is used when the count is 1.
+var chartStrings = map[string]map[string]string{
+	"en": {
+		"frequency": "Events per {unit}, by {by}", "sum": "{value} per {unit}, by {by}", "cumulative": "Events so far, by {by}",
+		"calendar": "Events per day", "actors": "Top {n} actors, by category", "network": "Top {n} actors, linked by the events they share",
+		"map": "Where the events happened", "events": "events", "actor": "actor",
+		"dropped": "{n} events not precise to a {unit} left out", "dropped_one": "1 event not precise to a {unit} left out",
+		"spread": "{n} events not precise to a {unit} spread over the periods they cover", "spread_one": "1 event not precise to a {unit} spread over the periods it covers",
+		"novalue": "{n} events without a number in {value} left out", "novalue_one": "1 event without a number in {value} left out",
+		"open": "{n} events with an open or unknown end not counted", "open_one": "1 event with an open or unknown end not counted",
+		"unplaced": "{n} events without coordinates not shown", "unplaced_one": "1 event without coordinates not shown",
+		"links": "links: at least {n} events in common", "links_one": "links: at least 1 event in common",
+		"cal_dropped": "{n} events not precise to a day not drawn (--imprecise spread spreads them over their days)", "cal_dropped_one": "1 event not precise to a day not drawn (--imprecise spread spreads it over its days)",
+		"cal_spread": "{n} events not precise to a day spread over their days", "cal_spread_one": "1 event not precise to a day spread over its days",
+		"cal_left": "{n} days before 1 CE or outside the last 50 years not drawn", "cal_left_one": "1 day before 1 CE or outside the last 50 years not drawn",
+	},
+	"ru": {
+		"frequency": "События по периодам ({unit}), по полю {by}", "sum": "{value} по периодам ({unit}), по полю {by}", "cumulative": "События нарастающим итогом, по полю {by}",
+		"calendar": "События по дням", "actors": "Главные участники ({n}), по категориям", "network": "Главные участники ({n}) и общие события",
+		"map": "Где произошли события", "events": "события", "actor": "участник",
+		"dropped": "не учтено событий с датой неточнее, чем {unit}: {n}", "spread": "событий с датой неточнее, чем {unit}, распределено по периодам: {n}",
+		"novalue": "не учтено событий без числа в поле {value}: {n}", "open": "не учтено событий с открытым или неизвестным концом: {n}",
+		"unplaced": "не показано событий без координат: {n}", "links": "связь: не меньше {n} общих событий",
+		"cal_dropped": "не показано событий с датой неточнее дня: {n} (--imprecise spread распределит их по дням)", "cal_spread": "событий с датой неточнее дня распределено по дням: {n}",
+		"cal_left": "не показано дней до н. э. или вне последних 50 лет: {n}",
+	},
+	"fr": {
+		"frequency": "Événements par {unit}, selon {by}", "sum": "{value} par {unit}, selon {by}", "cumulative": "Événements cumulés, selon {by}",
+		"calendar": "Événements par jour", "actors": "Les {n} principaux acteurs, par catégorie", "network": "Les {n} principaux acteurs, reliés par leurs événements communs",
+		"map": "Où les événements ont eu lieu", "events": "événements", "actor": "acteur",
+		"dropped": "{n} événements non précis au niveau {unit} écartés", "spread": "{n} événements non précis au niveau {unit} répartis sur leurs périodes",
+		"novalue": "{n} événements sans nombre dans {value} écartés", "open": "{n} événements à début ou fin ouverts ou inconnus non comptés",
+		"unplaced": "{n} événements sans coordonnées non affichés", "links": "liens : au moins {n} événements en commun",
+		"cal_dropped": "{n} événements non précis au jour non affichés (--imprecise spread les répartit sur leurs jours)", "cal_spread": "{n} événements non précis au jour répartis sur leurs jours",
+		"cal_left": "{n} jours avant notre ère ou hors des 50 dernières années non affichés",
+	},
+	"de": {
+		"frequency": "Ereignisse je {unit}, nach {by}", "sum": "{value} je {unit}, nach {by}", "cumulative": "Ereignisse kumuliert, nach {by}",
+		"calendar": "Ereignisse je Tag", "actors": "Die {n} häufigsten Beteiligten, nach Kategorie", "network": "Die {n} häufigsten Beteiligten, verbunden durch gemeinsame Ereignisse",
+		"map": "Wo die Ereignisse stattfanden", "events": "Ereignisse", "actor": "Beteiligte",
+		"dropped": "{n} Ereignisse, nicht auf {unit} genau, weggelassen", "spread": "{n} Ereignisse, nicht auf {unit} genau, über ihre Zeiträume verteilt",
+		"novalue": "{n} Ereignisse ohne Zahl in {value} weggelassen", "open": "{n} Ereignisse mit offenem oder unbekanntem Ende nicht gezählt",
+		"unplaced": "{n} Ereignisse ohne Koordinaten nicht gezeigt", "links": "Verbindung: mindestens {n} gemeinsame Ereignisse",
+		"cal_dropped": "{n} nicht tagesgenaue Ereignisse nicht gezeigt (--imprecise spread verteilt sie über ihre Tage)", "cal_spread": "{n} nicht tagesgenaue Ereignisse über ihre Tage verteilt",
+		"cal_left": "{n} Tage vor Christus oder außerhalb der letzten 50 Jahre nicht gezeigt",
+	},
+	"es": {
+		"frequency": "Eventos por {unit}, según {by}", "sum": "{value} por {unit}, según {by}", "cumulative": "Eventos acumulados, según {by}",
+		"calendar": "Eventos por día", "actors": "Los {n} actores más frecuentes, por categoría", "network": "Los {n} actores más frecuentes, unidos por sus eventos comunes",
+		"map": "Dónde ocurrieron los eventos", "events": "eventos", "actor": "actor",
+		"dropped": "{n} eventos no precisos a escala de {unit} omitidos", "spread": "{n} eventos no precisos a escala de {unit} repartidos en sus periodos",
+		"novalue": "{n} eventos sin número en {value} omitidos", "open": "{n} eventos con inicio o final abierto o desconocido no contados",
+		"unplaced": "{n} eventos sin coordenadas no mostrados", "links": "enlaces: al menos {n} eventos en común",
+		"cal_dropped": "{n} eventos no precisos al día no mostrados (--imprecise spread los reparte en sus días)", "cal_spread": "{n} eventos no precisos al día repartidos en sus días",
+		"cal_left": "{n} días antes de nuestra era o fuera de los últimos 50 años no mostrados",
+	},
+}
+
+// Say returns the chart text key in lang, with {n} replaced by n and each
+// {name} of pairs (name, value, name, value …) by its value. Unknown
+// languages and keys fall back to English.
+func Say(lang, key string, n int, pairs ...string) string {
+	table := chartStrings[lang]
+	if table == nil {
+		table = chartStrings["en"]
+	}
+	s, ok := table[key]
+	if n == 1 {
+		if one, found := table[key+"_one"]; found {
+			s, ok = one, true
+		}
+	}
+	if !ok {
+		s = chartStrings["en"][key]
+	}
+	r := []string{"{n}", strconv.Itoa(n)}
+	for i := 0; i+1 < len(pairs); i += 2 {
+		r = append(r, "{"+pairs[i]+"}", pairs[i+1])
+	}
+	return strings.NewReplacer(r...).Replace(s)
+}
+
+// UnitName is the name of a period unit (day … decade) in lang.
+func UnitName(lang, unit string) string {
+	if t, ok := translations[lang]; ok && t["unit_"+unit] != "" {
+		return t["unit_"+unit]
+	}
+	return unit
+}
+
+// ImpreciseName is the name of the series of events not precise to a unit.
+func ImpreciseName(lang, unit string) string {
+	t := translations[lang]
+	if t == nil {
+		t = translations["en"]
+	}
+	return strings.ReplaceAll(t["imprecise"], "{unit}", UnitName(lang, unit))
+}
