@@ -83,6 +83,16 @@ func TestBrowserBuiltin(t *testing.T) {
 			t.Errorf("%s: the frequency chart has no bars (%d)", tt.name, bars)
 		}
 		p.screenshot(t, tt.name+"-freq")
+		if !tt.opt.Embed {
+			for _, kind := range []string{"cum", "actors", "map", "freq"} {
+				var marks int
+				p.eval(t, `(function(){var s=document.getElementById('tlPanel');s.value='`+kind+`';s.dispatchEvent(new Event('change'));var f=echarts.getInstanceByDom(document.getElementById('tlFreq'));var n=0;f.getOption().series.forEach(function(x){(x.data||[]).forEach(function(v){if(v)n++})});return n})()`, &marks)
+				if marks <= 0 {
+					t.Errorf("%s: the %s panel is empty", tt.name, kind)
+				}
+				p.screenshot(t, tt.name+"-panel-"+kind)
+			}
+		}
 		var marks int
 		p.eval(t, `echarts.getInstanceByDom(document.getElementById('tlChart')).getOption().series[1].data.length`, &marks)
 		if marks < 15 {

@@ -144,6 +144,10 @@ type pageData struct {
 	Option  json.RawMessage `json:"option"`
 	CSVGz   string          `json:"csv,omitempty"` // the dataset CSV, gzip, base64
 	CSVName string          `json:"csvName,omitempty"`
+	// Geo lists the geolocated events as [index, latitude, longitude], and
+	// World is the world map they are drawn on; both only when there are any.
+	Geo   [][3]float64    `json:"geo,omitempty"`
+	World json.RawMessage `json:"world,omitempty"`
 }
 
 // RenderPage writes the whole page. events must be in date order.
@@ -189,6 +193,16 @@ func RenderPage(w io.Writer, meta Meta, events []Event, opt Options) error {
 		return err
 	}
 	data.Option = option
+	for i, e := range events {
+		if e.HasCoords && !e.Era {
+			data.Geo = append(data.Geo, [3]float64{float64(i), e.Lat, e.Lon})
+		}
+	}
+	if len(data.Geo) > 0 {
+		if data.World, err = worldGeoJSON(); err != nil {
+			return err
+		}
+	}
 	if len(meta.CSV) > 0 {
 		var gz bytes.Buffer
 		zw, _ := gzip.NewWriterLevel(&gz, gzip.DefaultCompression)
@@ -237,6 +251,7 @@ func RenderPage(w io.Writer, meta Meta, events []Event, opt Options) error {
 		Script:      template.JS(script),
 		Data:        template.JS(js.String()),
 		TableRows:   template.HTML(tableRows(rows(events, tr), tr)),
+		HasGeo:      len(data.Geo) > 0,
 	}
 	var out bytes.Buffer
 	out.Grow(len(echartsJS) + js.Len() + len(events)*160 + 64<<10)
@@ -323,6 +338,7 @@ type pageView struct {
 	Script      template.JS
 	Data        template.JS
 	TableRows   template.HTML // the table body, written by tableRows
+	HasGeo      bool          // some events have coordinates: offer the map
 }
 
 // row is one line of the event table.

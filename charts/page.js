@@ -237,8 +237,7 @@
   var freqEl = document.getElementById('tlFreq');
   var freq = freqEl && freqEl.clientWidth ? echarts.init(freqEl, null, { renderer: 'canvas', locale: data.lang === 'en' ? 'EN' : data.lang.toUpperCase() }) : null;
   var freqBins = null;
-  function drawFreq() {
-    if (!freq) return;
+  function drawPeriods(cumulative) {
     var u = UNITS[UNITS.length - 1], base, end, k, j;
     for (j = 0; j < UNITS.length; j++) {
       if (binIndex(win[1] - 1, UNITS[j]) - binIndex(win[0], UNITS[j]) < 60) { u = UNITS[j]; break; }
@@ -266,22 +265,92 @@
     freqBins = { base: base, unit: u };
     var unitName = S['unit_' + u];
     var round = function (a) { return Array.prototype.map.call(a, function (v) { return Math.round(v * 1000) / 1000; }); };
+    var run = function (a) {
+      if (!cumulative) return round(a);
+      var out = [], sum = 0;
+      for (var m = 0; m < a.length; m++) { sum += a[m]; out.push(Math.round(sum * 1000) / 1000); }
+      return out;
+    };
+    var type = cumulative ? 'line' : 'bar';
     var series = data.lanes.map(function (name, l) {
-      return { id: 'lane' + l, name: name, type: 'bar', stack: 'e', data: laneOn[l] ? round(per[l]) : [], itemStyle: { color: colorOf(l) } };
+      return { id: 'lane' + l, name: name, type: type, stack: 'e', showSymbol: false, areaStyle: cumulative ? { opacity: 0.5 } : undefined, data: laneOn[l] ? run(per[l]) : [], itemStyle: { color: colorOf(l) } };
     });
-    series.push({ id: 'imprecise', name: S.imprecise.replace('{unit}', unitName), type: 'bar', stack: 'e', data: coarse ? round(imp) : [],
+    series.push({ id: 'imprecise', name: S.imprecise.replace('{unit}', unitName), type: type, stack: 'e', showSymbol: false, data: coarse ? run(imp) : [],
+      lineStyle: { type: 'dashed' },
       itemStyle: { color: '#9aa0a6', opacity: 0.6, decal: { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 5], rotation: 0.785 } } });
     var muted = css('--muted'), fg = css('--fg');
     freq.setOption({
       animation: false, useUTC: true, aria: { enabled: true },
-      title: { text: S.freq.replace('{unit}', unitName), subtext: open ? S.open_left.replace('{n}', open) : '', left: 'center', textStyle: { color: fg, fontSize: 13 }, subtextStyle: { color: muted } },
+      title: { text: cumulative ? S.panel_cum : S.freq.replace('{unit}', unitName), subtext: open ? S.open_left.replace('{n}', open) : '', left: 'center', textStyle: { color: fg, fontSize: 13 }, subtextStyle: { color: muted } },
       tooltip: { trigger: 'axis', backgroundColor: css('--panel'), textStyle: { color: fg } },
       legend: { show: false },
       grid: { left: 8, right: 24, top: open ? 44 : 30, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: labels, axisLabel: { color: muted, hideOverlap: true } },
       yAxis: { type: 'value', name: S.freq_y, nameTextStyle: { color: muted }, axisLabel: { color: muted }, splitLine: { lineStyle: { color: css('--line'), opacity: 0.5 } } },
       series: series
-    }, { replaceMerge: ['series'] });
+    }, true);
+  }
+  var panelSel = document.getElementById('tlPanel'), panelKind = 'freq';
+  if (panelSel) panelSel.addEventListener('change', function () { panelKind = panelSel.value; drawFreq(); });
+  function drawFreq() {
+    if (!freq) return;
+    freqBins = null;
+    if (panelKind === 'actors') drawActors();
+    else if (panelKind === 'map') drawMap();
+    else drawPeriods(panelKind === 'cum');
+  }
+  function visible(k) { return shown[k] && !(data.f[k] & ERA) && hi[k] > win[0] && lo[k] < win[1]; }
+  function panelBase() {
+    var fg = css('--fg'), muted = css('--muted');
+    return {
+      fg: fg, muted: muted,
+      option: { animation: false, aria: { enabled: true }, legend: { show: false },
+        tooltip: { backgroundColor: css('--panel'), textStyle: { color: fg } } }
+    };
+  }
+  // Top actors of the shown events in the window; the names come from the
+  // table, so they are there once the page is loaded.
+  function drawActors() {
+    var counts = new Map(), k;
+    for (k = 0; k < n; k++) {
+      if (!visible(k) || !rows[k]) continue;
+      rows[k].cells[3].textContent.split('; ').forEach(function (a) {
+        if (a) counts.set(a, (counts.get(a) || 0) + 1);
+      });
+    }
+    var top = Array.from(counts.entries()).sort(function (a, b) { return b[1] - a[1] || (a[0] < b[0] ? -1 : 1); }).slice(0, 15);
+    var b = panelBase(), o = b.option;
+    o.title = { text: S.panel_actors, left: 'center', textStyle: { color: b.fg, fontSize: 13 } };
+    o.tooltip.trigger = 'axis';
+    o.grid = { left: 8, right: 32, top: 30, bottom: 8, containLabel: true };
+    o.xAxis = { type: 'value', axisLabel: { color: b.muted }, splitLine: { lineStyle: { color: css('--line'), opacity: 0.5 } } };
+    o.yAxis = { type: 'category', inverse: true, data: top.map(function (t) { return t[0]; }), axisLabel: { color: b.fg, width: 160, overflow: 'truncate' } };
+    o.series = [{ type: 'bar', name: S.freq_y, data: top.map(function (t) { return t[1]; }), itemStyle: { color: colorOf(0) } }];
+    freq.setOption(o, true);
+  }
+  // The map of the shown, geolocated events in the window, one mark per
+  // place sized by its count.
+  var mapReady = false;
+  function drawMap() {
+    if (!data.geo) return;
+    if (!mapReady) { echarts.registerMap('world', data.world); mapReady = true; }
+    var places = new Map();
+    data.geo.forEach(function (g) {
+      var k = g[0];
+      if (!visible(k)) return;
+      var key = Math.round(g[1] * 100) + ',' + Math.round(g[2] * 100);
+      var p = places.get(key);
+      if (!p) { p = { name: rows[k] ? rows[k].cells[4].textContent : '', value: [g[2], g[1], 0] }; places.set(key, p); }
+      p.value[2]++;
+    });
+    var pts = Array.from(places.values()), maxV = 1;
+    pts.forEach(function (p) { maxV = Math.max(maxV, p.value[2]); });
+    pts.forEach(function (p) { p.symbolSize = 6 + 24 * Math.sqrt(p.value[2] / maxV); });
+    var b = panelBase(), o = b.option;
+    o.title = { text: S.panel_map, left: 'center', textStyle: { color: b.fg, fontSize: 13 } };
+    o.geo = { map: 'world', roam: true, top: 30, bottom: 8, itemStyle: { areaColor: css('--panel'), borderColor: css('--line') }, emphasis: { disabled: true } };
+    o.series = [{ type: 'scatter', coordinateSystem: 'geo', name: S.freq_y, data: pts, encode: { tooltip: 2 }, itemStyle: { color: '#d62728', opacity: 0.75 } }];
+    freq.setOption(o, true);
   }
   if (freq) {
     freq.on('click', function (p) {
