@@ -53,7 +53,8 @@
       for (k = 0; k < n; k++) hay[k] = rows[k].textContent.toLowerCase();
     }
     for (k = 0; k < n; k++) {
-      var ok = !q || !hay || hay[k].indexOf(q) >= 0;
+      // The zoomed window filters the table too; eras are kept.
+      var ok = (!q || !hay || hay[k].indexOf(q) >= 0) && ((data.f[k] & ERA) || (drawnHi(k) >= win[0] && drawnLo(k) <= win[1]));
       if (ok && !(data.f[k] & ERA)) {
         var ls = lanesOf(k), any = false;
         for (var j = 0; j < ls.length; j++) if (laneOn[ls[j]]) { any = true; break; }
@@ -287,6 +288,9 @@
       grid: { left: 8, right: 24, top: open ? 44 : 30, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: labels, axisLabel: { color: muted, hideOverlap: true } },
       yAxis: { type: 'value', name: S.freq_y, nameTextStyle: { color: muted }, axisLabel: { color: muted }, splitLine: { lineStyle: { color: css('--line'), opacity: 0.5 } } },
+      // Brushing periods zooms the timeline (and so every view) to them.
+      brush: { xAxisIndex: 0, toolbox: ['lineX', 'clear'], brushStyle: { color: 'rgba(120,140,170,0.25)' } },
+      toolbox: { right: 8, top: 0, feature: { brush: { type: ['lineX', 'clear'] } }, iconStyle: { borderColor: muted } },
       series: series
     }, true);
   }
@@ -353,6 +357,13 @@
     freq.setOption(o, true);
   }
   if (freq) {
+    freq.on('brushEnd', function (e) {
+      var area = e.areas && e.areas[0];
+      if (!area || !freqBins || !area.coordRange) return;
+      var a = freqBins.base + Math.max(0, Math.round(area.coordRange[0])), b = freqBins.base + Math.round(area.coordRange[1]);
+      freq.dispatchAction({ type: 'brush', areas: [] });
+      zoomTo(binStart(a, freqBins.unit), binStart(b + 1, freqBins.unit));
+    });
     freq.on('click', function (p) {
       if (!freqBins) return;
       var i = freqBins.base + p.dataIndex;
@@ -411,7 +422,7 @@
     var dz = chart.getOption().dataZoom[0];
     win = [axisMin + (axisMax - axisMin) * dz.start / 100, axisMin + (axisMax - axisMin) * dz.end / 100];
     clearTimeout(zoomTimer);
-    zoomTimer = setTimeout(redraw, 30);
+    zoomTimer = setTimeout(applyFilters, 30);
   });
   chart.on('click', function (p) {
     var v = p.value;

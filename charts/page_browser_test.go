@@ -95,6 +95,18 @@ func TestBrowserPage(t *testing.T) {
 		t.Error("the bombing is not drawn in the chart")
 	}
 
+	// Zooming the timeline to 2016–2018 filters the table and the count
+	// (the era stays), and "Fit all" brings everything back.
+	var inWindow int
+	p.eval(t, `(function(){var ch=echarts.getInstanceByDom(document.getElementById('tlChart'));ch.dispatchAction({type:'dataZoom',dataZoomIndex:0,startValue:Date.UTC(2016,0,1),endValue:Date.UTC(2018,0,1)});return 0})()`, &inWindow)
+	time.Sleep(300 * time.Millisecond)
+	p.eval(t, `Array.from(document.querySelectorAll('#tlTable tbody tr')).filter(function(r){return !r.hidden}).length`, &inWindow)
+	if inWindow != 3 {
+		t.Errorf("zoomed to 2016–2018, %d rows shown, want 3 (the era, the bombing, the claim)", inWindow)
+	}
+	p.eval(t, `document.getElementById('tlFit').click();0`, &inWindow)
+	time.Sleep(300 * time.Millisecond)
+
 	// Search narrows the table and the count.
 	err = chromedp.Run(p.ctx, chromedp.SendKeys(`#tlSearch`, "deport", chromedp.ByQuery), chromedp.Sleep(400*time.Millisecond))
 	if err != nil {
