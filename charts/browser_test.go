@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	cdplog "github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
@@ -93,6 +94,12 @@ func openPage(t *testing.T, file, fragment string, width, height int64) *browser
 				}
 				p.errors = append(p.errors, fmt.Sprintf("console.%s: %s", ev.Type, strings.Join(parts, " ")))
 			}
+		case *cdplog.EventEntryAdded:
+			// Content-Security-Policy violations and failed loads are
+			// logged here, not through the console API.
+			if ev.Entry.Level == cdplog.LevelError || ev.Entry.Level == cdplog.LevelWarning {
+				p.errors = append(p.errors, fmt.Sprintf("log.%s: %s", ev.Entry.Level, ev.Entry.Text))
+			}
 		case *runtime.EventExceptionThrown:
 			p.errors = append(p.errors, "exception: "+ev.ExceptionDetails.Error())
 		case *network.EventRequestWillBeSent:
@@ -106,6 +113,7 @@ func openPage(t *testing.T, file, fragment string, width, height int64) *browser
 	})
 	err = chromedp.Run(ctx,
 		network.Enable(),
+		cdplog.Enable(),
 		chromedp.EmulateViewport(width, height),
 		chromedp.Navigate(url+fragment),
 		chromedp.WaitReady("body"),

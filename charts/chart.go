@@ -123,7 +123,7 @@ func RenderChart(w io.Writer, title string, option json.RawMessage, opt Options)
 	if err != nil {
 		return err
 	}
-	payload := map[string]any{"lang": opt.Lang, "option": option}
+	payload := map[string]any{"lang": opt.Lang, "option": option, "image": opt.Image}
 	if bytes.Contains(option, []byte(`"map":"world"`)) {
 		geo, err := worldGeoJSON()
 		if err != nil {

@@ -10,7 +10,11 @@
   if (data.world) echarts.registerMap('world', data.world);
   var option0 = data.option;
   if (option0.height) { el.style.height = option0.height + 'px'; delete option0.height; }
-  var chart = echarts.init(el, null, { renderer: 'canvas', locale: data.lang === 'en' ? 'EN' : data.lang.toUpperCase() });
+  // The toolbox saves what the chart is drawn with: PNG from a canvas, SVG
+  // from ECharts' SVG renderer.
+  var svg = data.image === 'svg';
+  if (svg && option0.toolbox && option0.toolbox.feature && option0.toolbox.feature.saveAsImage) option0.toolbox.feature.saveAsImage.type = 'svg';
+  var chart = echarts.init(el, null, { renderer: svg ? 'svg' : 'canvas', locale: data.lang === 'en' ? 'EN' : data.lang.toUpperCase() });
   var option = data.option;
   option.textStyle = { color: fg };
   if (option.title) { option.title.textStyle = { color: fg }; option.title.subtextStyle = { color: muted }; }

@@ -49,12 +49,18 @@ func TestBrowserChart(t *testing.T) {
 	findChromium(t)
 	for _, theme := range []string{"light", "dark"} {
 		path := filepath.Join(t.TempDir(), "chart.html")
-		if err := os.WriteFile(path, []byte(chartPage(t, Options{Theme: theme})), 0o644); err != nil {
+		image := map[string]string{"light": "png", "dark": "svg"}[theme]
+		if err := os.WriteFile(path, []byte(chartPage(t, Options{Theme: theme, Image: image})), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		p := openPage(t, path, "", 1000, 600)
 		var pwned bool
 		p.eval(t, `!!window.pwned`, &pwned)
+		var svgs int
+		p.eval(t, `document.querySelectorAll('#tlChart svg').length`, &svgs)
+		if (image == "svg") != (svgs > 0) {
+			t.Errorf("image %s: %d svg elements", image, svgs)
+		}
 		if pwned {
 			t.Error("a series name ran as script")
 		}

@@ -78,6 +78,9 @@ type Options struct {
 	Lang      string // en (default), ru, fr, de or es
 	Embed     bool   // no page chrome, for an <iframe>
 	LaneTitle string // the column the lanes come from
+	// Image is what a chart page's toolbox saves: png (default) or svg,
+	// which draws the chart with ECharts' SVG renderer.
+	Image string
 }
 
 // Themes and Langs list the accepted option values.
@@ -99,6 +102,12 @@ func (o *Options) Validate() error {
 	}
 	if o.LaneTitle == "" {
 		o.LaneTitle = "category"
+	}
+	if o.Image == "" {
+		o.Image = "png"
+	}
+	if o.Image != "png" && o.Image != "svg" {
+		return fmt.Errorf("%w: unknown image format %q: want png or svg", ErrOption, o.Image)
 	}
 	if !slices.Contains(Themes, o.Theme) {
 		return fmt.Errorf("%w: unknown theme %q: want %s", ErrOption, o.Theme, strings.Join(Themes, ", "))

@@ -48,6 +48,7 @@ into its own series; drop leaves it out and says how many.`,
 			&cli.StringFlag{Name: "imprecise", Value: "show", Usage: "show, spread or drop events coarser than a period"},
 			&cli.IntFlag{Name: "top", Value: 20, Usage: "how many actors (actors, network)"},
 			&cli.IntFlag{Name: "min-shared", Value: 1, Usage: "fewest shared events that link two actors (network)"},
+			&cli.StringFlag{Name: "image", Value: "png", Usage: "what the page's save button writes: png or svg (drawn as SVG)"},
 			&cli.StringFlag{Name: "theme", Value: "light", Usage: "light, dark, contrast or auto"},
 			&cli.StringFlag{Name: "lang", Value: "en", Usage: "en, ru, fr, de or es"},
 		},
@@ -76,7 +77,7 @@ into its own series; drop leaves it out and says how many.`,
 			if c.Int("top") < 1 || c.Int("min-shared") < 1 {
 				return usagef("--top and --min-shared must be 1 or more")
 			}
-			opt := charts.Options{Theme: c.String("theme"), Lang: c.String("lang")}
+			opt := charts.Options{Theme: c.String("theme"), Lang: c.String("lang"), Image: c.String("image")}
 			if err := opt.Validate(); err != nil {
 				return usageError{err}
 			}
