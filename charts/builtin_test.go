@@ -84,7 +84,7 @@ func TestBrowserBuiltin(t *testing.T) {
 		}
 		p.screenshot(t, tt.name+"-freq")
 		if !tt.opt.Embed {
-			for _, kind := range []string{"cum", "actors", "map", "freq"} {
+			for _, kind := range []string{"cum", "actors", "network", "calendar", "map", "freq"} {
 				var marks int
 				p.eval(t, `(function(){var s=document.getElementById('tlPanel');s.value='`+kind+`';s.dispatchEvent(new Event('change'));var f=echarts.getInstanceByDom(document.getElementById('tlFreq'));var n=0;f.getOption().series.forEach(function(x){(x.data||[]).forEach(function(v){if(v)n++})});return n})()`, &marks)
 				if marks <= 0 {

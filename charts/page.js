@@ -300,6 +300,8 @@
     if (!freq) return;
     freqBins = null;
     if (panelKind === 'actors') drawActors();
+    else if (panelKind === 'network') drawNetwork();
+    else if (panelKind === 'calendar') drawCalendar();
     else if (panelKind === 'map') drawMap();
     else drawPeriods(panelKind === 'cum');
   }
@@ -330,6 +332,60 @@
     o.xAxis = { type: 'value', axisLabel: { color: b.muted }, splitLine: { lineStyle: { color: css('--line'), opacity: 0.5 } } };
     o.yAxis = { type: 'category', inverse: true, data: top.map(function (t) { return t[0]; }), axisLabel: { color: b.fg, width: 160, overflow: 'truncate' } };
     o.series = [{ type: 'bar', name: S.freq_y, data: top.map(function (t) { return t[1]; }), itemStyle: { color: colorOf(0) } }];
+    freq.setOption(o, true);
+  }
+  // Actors linked by the shown events in the window they share.
+  function drawNetwork() {
+    var counts = new Map(), pairs = new Map(), k;
+    for (k = 0; k < n; k++) {
+      if (!visible(k) || !rows[k]) continue;
+      var as = rows[k].cells[3].textContent.split('; ').filter(function (a, i, all) { return a && all.indexOf(a) === i; }).sort();
+      as.forEach(function (a, i) {
+        counts.set(a, (counts.get(a) || 0) + 1);
+        for (var j = i + 1; j < as.length; j++) { var key = a + '\u0000' + as[j]; pairs.set(key, (pairs.get(key) || 0) + 1); }
+      });
+    }
+    var top = Array.from(counts.entries()).sort(function (a, b) { return b[1] - a[1] || (a[0] < b[0] ? -1 : 1); }).slice(0, 25);
+    var inTop = new Set(top.map(function (t) { return t[0]; })), maxC = top.length ? top[0][1] : 1;
+    var links = [];
+    pairs.forEach(function (v, key) {
+      var ab = key.split('\u0000');
+      if (inTop.has(ab[0]) && inTop.has(ab[1])) links.push({ source: ab[0], target: ab[1], value: v });
+    });
+    var b = panelBase(), o = b.option;
+    o.title = { text: S.panel_network, left: 'center', textStyle: { color: b.fg, fontSize: 13 } };
+    // A circle keeps every actor inside the panel, whatever their number.
+    o.series = [{ type: 'graph', layout: 'circular', circular: { rotateLabel: true }, roam: true, top: 90, bottom: 70, left: 200, right: 200,
+      label: { show: true, position: 'right', color: b.fg }, labelLayout: { hideOverlap: true }, lineStyle: { color: b.muted, opacity: 0.6 },
+      data: top.map(function (t) { return { name: t[0], value: t[1], symbolSize: 8 + 28 * Math.sqrt(t[1] / maxC), itemStyle: { color: colorOf(0) } }; }),
+      links: links }];
+    freq.setOption(o, true);
+  }
+  // Day-precise shown events in the window, per day, for the last two years
+  // of the window that have any.
+  function drawCalendar() {
+    var days = new Map(), years = new Set(), k, maxV = 1;
+    for (k = 0; k < n; k++) {
+      if (!visible(k) || !(data.f[k] & POINT)) continue;
+      var d = new Date(lo[k]), key = d.getUTCFullYear() + '-' + pad2(d.getUTCMonth() + 1) + '-' + pad2(d.getUTCDate());
+      if (d.getUTCFullYear() < 1) continue;
+      days.set(key, (days.get(key) || 0) + 1);
+      maxV = Math.max(maxV, days.get(key));
+      years.add(d.getUTCFullYear());
+    }
+    var ys = Array.from(years).sort(function (a, b) { return a - b; }), more = Math.max(0, ys.length - 2);
+    ys = ys.slice(-2);
+    var b = panelBase(), o = b.option;
+    o.title = { text: S.panel_calendar, subtext: more ? S.calendar_more.replace('{n}', more) : '', left: 'center', textStyle: { color: b.fg, fontSize: 13 }, subtextStyle: { color: b.muted } };
+    o.visualMap = { min: 0, max: maxV, show: false, inRange: { color: ['#c6dbef', '#08519c'] } };
+    o.calendar = ys.map(function (y, i) {
+      return { range: String(y), top: 50 + i * 120, left: 40, right: 16, cellSize: ['auto', 12], yearLabel: { color: b.muted }, monthLabel: { color: b.muted }, dayLabel: { color: b.muted }, itemStyle: { color: css('--bg'), borderColor: css('--line') } };
+    });
+    o.series = ys.map(function (y, i) {
+      var pts = [];
+      days.forEach(function (v, key) { if (key.slice(0, key.indexOf('-', 1)) === String(y)) pts.push([key, v]); });
+      return { type: 'heatmap', coordinateSystem: 'calendar', calendarIndex: i, name: S.freq_y, data: pts };
+    });
     freq.setOption(o, true);
   }
   // The map of the shown, geolocated events in the window, one mark per
