@@ -2,7 +2,10 @@ package charts
 
 import (
 	"fmt"
+	"math"
 	"slices"
+	"strconv"
+	"strings"
 
 	"timeline/timeline"
 	"timeline/timeline/edtf"
@@ -21,6 +24,12 @@ func FromDataset(ds *timeline.Dataset, csv []byte, csvName string, opt Options) 
 	extra := slices.Index(ds.Extra, opt.LaneTitle)
 	if !isCanon && extra < 0 {
 		return Meta{}, nil, 0, fmt.Errorf("%w: no column %q for --lanes", ErrOption, opt.LaneTitle)
+	}
+	valueCol := -1
+	if opt.ValueTitle != "" {
+		if valueCol = slices.Index(ds.Extra, opt.ValueTitle); valueCol < 0 {
+			return Meta{}, nil, 0, fmt.Errorf("%w: no extra column %q for --value", ErrOption, opt.ValueTitle)
+		}
 	}
 	meta := Meta{CSV: csv, CSVName: csvName}
 	if p := ds.Package; p != nil {
@@ -69,6 +78,11 @@ func FromDataset(ds *timeline.Dataset, csv []byte, csvName string, opt Options) 
 			}
 		}
 		events[i] = pageEvent(e, lanes, opt.Lang)
+		if valueCol >= 0 {
+			if v, err := strconv.ParseFloat(strings.TrimSpace(e.Extra[valueCol]), 64); err == nil && !math.IsNaN(v) && !math.IsInf(v, 0) {
+				events[i].Value, events[i].HasValue = v, true
+			}
+		}
 	}
 	return meta, events, left, nil
 }

@@ -3,6 +3,7 @@ package charts
 // translations holds the page's interface strings in each language.
 var translations = map[string]map[string]string{
 	"en": {
+		"panel_sum":     "Sum per period",
 		"panel_network": "Actors and the events they share", "panel_calendar": "Events per day", "calendar_more": "{n} earlier years not shown: zoom in",
 		"panel": "Chart", "panel_freq": "Events per period", "panel_cum": "Running count", "panel_actors": "Top actors", "panel_map": "Map",
 		"open_left": "{n} events with an open or unknown end not counted",
@@ -21,6 +22,7 @@ var translations = map[string]map[string]string{
 		"keys": "Keys: ← → previous and next event, Esc closes the card.",
 	},
 	"ru": {
+		"panel_sum":     "Сумма по периодам",
 		"panel_network": "Участники и их общие события", "panel_calendar": "События по дням", "calendar_more": "ещё лет не показано: {n}; увеличьте масштаб",
 		"panel": "График", "panel_freq": "События по периодам", "panel_cum": "Нарастающий итог", "panel_actors": "Главные участники", "panel_map": "Карта",
 		"open_left": "не учтено событий с открытым или неизвестным концом: {n}",
@@ -39,6 +41,7 @@ var translations = map[string]map[string]string{
 		"keys": "Клавиши: ← → предыдущее и следующее событие, Esc закрывает карточку.",
 	},
 	"fr": {
+		"panel_sum":     "Somme par période",
 		"panel_network": "Acteurs et leurs événements communs", "panel_calendar": "Événements par jour", "calendar_more": "{n} années antérieures non affichées : zoomez",
 		"panel": "Graphique", "panel_freq": "Événements par période", "panel_cum": "Cumul", "panel_actors": "Principaux acteurs", "panel_map": "Carte",
 		"open_left": "{n} événements à début ou fin ouverts ou inconnus non comptés",
@@ -57,6 +60,7 @@ var translations = map[string]map[string]string{
 		"keys": "Touches : ← → événement précédent et suivant, Échap ferme la fiche.",
 	},
 	"de": {
+		"panel_sum":     "Summe je Zeitraum",
 		"panel_network": "Beteiligte und ihre gemeinsamen Ereignisse", "panel_calendar": "Ereignisse je Tag", "calendar_more": "{n} frühere Jahre nicht gezeigt: hineinzoomen",
 		"panel": "Diagramm", "panel_freq": "Ereignisse je Zeitraum", "panel_cum": "Kumuliert", "panel_actors": "Häufigste Beteiligte", "panel_map": "Karte",
 		"open_left": "{n} Ereignisse mit offenem oder unbekanntem Ende nicht gezählt",
@@ -75,6 +79,7 @@ var translations = map[string]map[string]string{
 		"keys": "Tasten: ← → voriges und nächstes Ereignis, Esc schließt die Karte.",
 	},
 	"es": {
+		"panel_sum":     "Suma por periodo",
 		"panel_network": "Actores y sus eventos comunes", "panel_calendar": "Eventos por día", "calendar_more": "{n} años anteriores no mostrados: amplíe",
 		"panel": "Gráfico", "panel_freq": "Eventos por periodo", "panel_cum": "Acumulado", "panel_actors": "Actores principales", "panel_map": "Mapa",
 		"open_left": "{n} eventos con inicio o final abierto o desconocido no contados",

@@ -67,6 +67,8 @@ type Event struct {
 	Location, Country             string
 	Lat, Lon                      float64
 	HasCoords                     bool
+	Value                         float64 // the --value column's number
+	HasValue                      bool
 	Confidence                    string
 	Media, MediaCaption           string
 	MediaCredit                   string
@@ -78,6 +80,9 @@ type Options struct {
 	Lang      string // en (default), ru, fr, de or es
 	Embed     bool   // no page chrome, for an <iframe>
 	LaneTitle string // the column the lanes come from
+	// ValueTitle names the numeric column whose per-period sum the page can
+	// chart (render --value); empty for none.
+	ValueTitle string
 	// Image is what a chart page's toolbox saves: png (default) or svg,
 	// which draws the chart with ECharts' SVG renderer.
 	Image string
@@ -155,8 +160,12 @@ type pageData struct {
 	CSVName string          `json:"csvName,omitempty"`
 	// Geo lists the geolocated events as [index, latitude, longitude], and
 	// World is the world map they are drawn on; both only when there are any.
-	Geo   [][3]float64    `json:"geo,omitempty"`
-	World json.RawMessage `json:"world,omitempty"`
+	Geo [][3]float64 `json:"geo,omitempty"`
+	// Val holds [index, value] of the events with a number in the value
+	// column, and ValName names it.
+	Val     [][2]float64    `json:"val,omitempty"`
+	ValName string          `json:"valName,omitempty"`
+	World   json.RawMessage `json:"world,omitempty"`
 }
 
 // RenderPage writes the whole page. events must be in date order.
@@ -203,9 +212,15 @@ func RenderPage(w io.Writer, meta Meta, events []Event, opt Options) error {
 	}
 	data.Option = option
 	for i, e := range events {
+		if e.HasValue && !e.Era {
+			data.Val = append(data.Val, [2]float64{float64(i), e.Value})
+		}
 		if e.HasCoords && !e.Era {
 			data.Geo = append(data.Geo, [3]float64{float64(i), e.Lat, e.Lon})
 		}
+	}
+	if opt.ValueTitle != "" {
+		data.ValName = opt.ValueTitle
 	}
 	if len(data.Geo) > 0 {
 		if data.World, err = worldGeoJSON(); err != nil {
@@ -261,6 +276,7 @@ func RenderPage(w io.Writer, meta Meta, events []Event, opt Options) error {
 		Data:        template.JS(js.String()),
 		TableRows:   template.HTML(tableRows(rows(events, tr), tr)),
 		HasGeo:      len(data.Geo) > 0,
+		ValueTitle:  opt.ValueTitle,
 	}
 	var out bytes.Buffer
 	out.Grow(len(echartsJS) + js.Len() + len(events)*160 + 64<<10)
@@ -348,6 +364,7 @@ type pageView struct {
 	Data        template.JS
 	TableRows   template.HTML // the table body, written by tableRows
 	HasGeo      bool          // some events have coordinates: offer the map
+	ValueTitle  string        // the column summed by the sum panel, if any
 }
 
 // row is one line of the event table.

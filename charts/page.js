@@ -238,7 +238,9 @@
   var freqEl = document.getElementById('tlFreq');
   var freq = freqEl && freqEl.clientWidth ? echarts.init(freqEl, null, { renderer: 'canvas', locale: data.lang === 'en' ? 'EN' : data.lang.toUpperCase() }) : null;
   var freqBins = null;
-  function drawPeriods(cumulative) {
+  var weight = null; // event index → value of the summed column
+  if (data.val) { weight = new Map(); data.val.forEach(function (v) { weight.set(v[0], v[1]); }); }
+  function drawPeriods(cumulative, sum) {
     var u = UNITS[UNITS.length - 1], base, end, k, j;
     for (j = 0; j < UNITS.length; j++) {
       if (binIndex(win[1] - 1, UNITS[j]) - binIndex(win[0], UNITS[j]) < 60) { u = UNITS[j]; break; }
@@ -252,12 +254,14 @@
       if (!shown[k] || (data.f[k] & ERA) || hi[k] <= win[0] || lo[k] >= win[1]) continue;
       // An unknown or open end leaves no span to spread the event over.
       if (data.f[k] & (LOWER_OPEN | UPPER_OPEN | ONGOING)) { open++; continue; }
+      var w = 1;
+      if (sum) { if (!weight || !weight.has(k)) continue; w = weight.get(k); }
       var fi = binIndex(lo[k], u), la = binIndex(hi[k] - 1, u), ls = lanesOf(k);
       for (var l = 0; l < ls.length; l++) {
         if (!laneOn[ls[l]]) continue;
-        if (fi === la) { per[ls[l]][fi - base] += 1; continue; }
+        if (fi === la) { per[ls[l]][fi - base] += w; continue; }
         coarse++;
-        var share = 1 / (la - fi + 1);
+        var share = w / (la - fi + 1);
         for (j = Math.max(fi, base); j <= Math.min(la, end); j++) imp[j - base] += share;
       }
     }
@@ -282,7 +286,7 @@
     var muted = css('--muted'), fg = css('--fg');
     freq.setOption({
       animation: false, useUTC: true, aria: { enabled: true },
-      title: { text: cumulative ? S.panel_cum : S.freq.replace('{unit}', unitName), subtext: open ? S.open_left.replace('{n}', open) : '', left: 'center', textStyle: { color: fg, fontSize: 13 }, subtextStyle: { color: muted } },
+      title: { text: sum ? S.panel_sum + ': ' + data.valName + ' (' + unitName + ')' : cumulative ? S.panel_cum : S.freq.replace('{unit}', unitName), subtext: open ? S.open_left.replace('{n}', open) : '', left: 'center', textStyle: { color: fg, fontSize: 13 }, subtextStyle: { color: muted } },
       tooltip: { trigger: 'axis', backgroundColor: css('--panel'), textStyle: { color: fg } },
       legend: { show: false },
       grid: { left: 8, right: 24, top: open ? 44 : 30, bottom: 8, containLabel: true },
@@ -303,7 +307,7 @@
     else if (panelKind === 'network') drawNetwork();
     else if (panelKind === 'calendar') drawCalendar();
     else if (panelKind === 'map') drawMap();
-    else drawPeriods(panelKind === 'cum');
+    else drawPeriods(panelKind === 'cum', panelKind === 'sum');
   }
   function visible(k) { return shown[k] && !(data.f[k] & ERA) && hi[k] > win[0] && lo[k] < win[1]; }
   function panelBase() {

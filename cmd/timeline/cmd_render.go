@@ -20,6 +20,7 @@ func renderCommand(e *env) *cli.Command {
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "the HTML file to write (- for standard output)", Required: true},
 			&cli.StringFlag{Name: "lanes", Value: "category", Usage: "the column whose values make the lanes"},
+			&cli.StringFlag{Name: "value", Usage: "a numeric extra column the page can sum per period (e.g. fatalities)"},
 			&cli.StringFlag{Name: "theme", Value: "light", Usage: "light, dark, contrast or auto (follows the system)"},
 			&cli.StringFlag{Name: "lang", Value: "en", Usage: "language of the interface and dates: en, ru, fr, de, es"},
 			&cli.BoolFlag{Name: "embed", Usage: "drop the page chrome for an <iframe> and print the snippet to paste"},
@@ -28,7 +29,7 @@ func renderCommand(e *env) *cli.Command {
 			if c.NArg() > 1 {
 				return usagef("render takes at most one dataset, got %d", c.NArg())
 			}
-			opt := charts.Options{Theme: c.String("theme"), Lang: c.String("lang"), Embed: c.Bool("embed"), LaneTitle: c.String("lanes")}
+			opt := charts.Options{Theme: c.String("theme"), Lang: c.String("lang"), Embed: c.Bool("embed"), LaneTitle: c.String("lanes"), ValueTitle: c.String("value")}
 			return render(c.Args().First(), c.String("output"), opt, e)
 		},
 	}
