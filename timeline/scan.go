@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -120,6 +121,13 @@ type Scanner struct {
 	// Report receives every diagnostic, rows in file order; problems that need
 	// the whole file (relative dates) come after the rows.
 	Report func(Diagnostic)
+	// Lean skips the checks of everything but the dates (for charts, which
+	// read a dataset without validating it).
+	Lean bool
+	// Wanted, when not nil, limits the ids the Scanner keeps to these: the
+	// ids relative dates refer to (see ReferencedIDs). Duplicate ids among
+	// the others are then not reported.
+	Wanted map[string]bool
 
 	hdr    *Header
 	cr     *csv.Reader
@@ -404,8 +412,16 @@ func (s *Scanner) fieldPos(i int) (int, int) {
 // check validates one row in place. It returns a pendingRow (already stored)
 // when the row waits for a relative date.
 func (s *Scanner) check(row *Row) *pendingRow {
-	h := s.hdr
 	before := s.counts.Errors
+	if !s.Lean {
+		s.checkFields(row)
+	}
+	return s.checkDates(row, before)
+}
+
+// checkFields runs the checks of every cell but the dates.
+func (s *Scanner) checkFields(row *Row) {
+	h := s.hdr
 	checkUTF8 := s.utf8.bad.Load()
 	for i, v := range row.Fields {
 		if checkUTF8 && !utf8.ValidString(v) {
@@ -450,11 +466,16 @@ func (s *Scanner) check(row *Row) *pendingRow {
 		line, col := s.fieldPos(i)
 		s.report(line, col, h.Names[i], Error, "latitude and longitude go together: one is missing")
 	}
+}
 
+// checkDates parses and checks the dates, registers the id and holds the
+// row back when it waits for a relative date.
+func (s *Scanner) checkDates(row *Row, before int) *pendingRow {
+	h := s.hdr
 	// Dates and ids.
 	var key uint64
 	hasKey := false
-	if i := h.index[ColID]; i >= 0 && row.Fields[i] != "" && validID(row.Fields[i]) {
+	if i := h.index[ColID]; i >= 0 && row.Fields[i] != "" && validID(row.Fields[i]) && (s.Wanted == nil || s.Wanted[row.Fields[i]]) {
 		key = maphash.String(s.seed, row.Fields[i])
 		if first, dup := s.ids[key]; dup {
 			line, col := s.fieldPos(i)
@@ -868,5 +889,57 @@ func (s *Scanner) reportRelative(rel *edtf.Relative, pos [2]int, field string, s
 		s.report(pos[0], pos[1], field, Error, "relative date %s depends on a cycle of relative dates", rel)
 	default:
 		s.report(pos[0], pos[1], field, Error, "relative date %s refers to %q, whose start cannot be resolved", rel, rel.ID)
+	}
+}
+
+// ReferencedIDs returns every id that a relative date in data may refer to:
+// the text before each "+P" or "-P" back to the start of its cell, when it is
+// a valid id. It reads bytes, not CSV, so it is fast; it may return a few
+// ids too many (from text that looks like a relative date), never too few.
+func ReferencedIDs(data []byte) map[string]bool {
+	ids := map[string]bool{}
+	for _, sep := range []string{"+P", "-P"} {
+		rest := data
+		for {
+			i := bytes.Index(rest, []byte(sep))
+			if i < 0 {
+				break
+			}
+			j := i
+			for j > 0 && rest[j-1] != ',' && rest[j-1] != '\n' && rest[j-1] != '"' {
+				j--
+			}
+			if id := string(rest[j:i]); validID(id) {
+				ids[id] = true
+			}
+			rest = rest[i+2:]
+		}
+	}
+	return ids
+}
+
+// ReferencedIDsIn is ReferencedIDs over a stream, read in blocks of whole
+// lines so that memory stays small.
+func ReferencedIDsIn(r io.Reader) (map[string]bool, error) {
+	ids := map[string]bool{}
+	buf := make([]byte, 0, 1<<20)
+	block := make([]byte, 1<<20)
+	for {
+		n, err := r.Read(block)
+		buf = append(buf, block[:n]...)
+		cut := bytes.LastIndexByte(buf, '\n') + 1
+		if err == io.EOF {
+			cut = len(buf)
+		}
+		for id := range ReferencedIDs(buf[:cut]) {
+			ids[id] = true
+		}
+		buf = append(buf[:0], buf[cut:]...)
+		if err == io.EOF {
+			return ids, nil
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
 }

@@ -107,3 +107,28 @@ func TestManyBadRows(t *testing.T) {
 		t.Errorf("got %d diagnostics for 10000 bad rows", got)
 	}
 }
+
+func TestReferencedIDsAndLean(t *testing.T) {
+	in := "id,start,end,title,latitude\nclaim,bomb+P3W~,,Claim,\nbomb,2017-04-03,,Bomb,95\nx,2017,a-b-P1D,\"Note: +P is here\",\n"
+	ids, err := ReferencedIDsIn(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !ids["bomb"] || !ids["a-b"] || len(ids) != 2 {
+		t.Errorf("referenced ids %v", ids)
+	}
+	// A lean scan keeping only the wanted ids still resolves relative dates,
+	// and skips the other checks (the latitude out of range).
+	s := NewScanner(strings.NewReader(in), "t.csv")
+	s.Lean, s.Wanted = true, ids
+	var problems []string
+	s.Report = func(d Diagnostic) { problems = append(problems, d.String()) }
+	starts := map[string]string{}
+	s.Scan(func(r *Row) { starts[r.Get(ColID)] = r.Start.String() })
+	if starts["claim"] != "2017-04-24~" {
+		t.Errorf("claim resolved to %q", starts["claim"])
+	}
+	if len(problems) != 1 || !strings.Contains(problems[0], `unknown id "a-b"`) {
+		t.Errorf("lean problems: %v", problems)
+	}
+}

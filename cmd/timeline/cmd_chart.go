@@ -106,12 +106,28 @@ func drawChart(arg, output string, req chartRequest, e *env) error {
 	if err != nil {
 		return err
 	}
+	// A chart reads the dataset without validating it, and keeps only the
+	// ids that relative dates refer to (found by a quick byte scan of a
+	// file), not a million of them.
+	var wanted map[string]bool
+	if src.reopenable() {
+		pre, err := src.open()
+		if err != nil {
+			return err
+		}
+		wanted, err = timeline.ReferencedIDsIn(pre)
+		pre.Close()
+		if err != nil {
+			return err
+		}
+	}
 	r, err := src.open()
 	if err != nil {
 		return err
 	}
 	defer r.Close()
 	s := timeline.NewScanner(r, src.name)
+	s.Lean, s.Wanted = true, wanted
 	h, err := s.ReadHeader()
 	if err != nil {
 		return fmt.Errorf("%s: no usable header: run 'timeline validate %s'", src.name, src.arg)
@@ -132,11 +148,16 @@ func drawChart(arg, output string, req chartRequest, e *env) error {
 	var items []agg.Item
 	names := map[string]int{}
 	var order []string
+	lastName, lastIndex := "\x00", 0
 	index := func(name string) int {
 		if name == "" {
 			name = "—"
 		}
+		if name == lastName {
+			return lastIndex
+		}
 		i, ok := names[name]
+		defer func() { lastName, lastIndex = name, i }()
 		if !ok {
 			i = len(order)
 			names[strings.Clone(name)] = i
@@ -150,6 +171,7 @@ func drawChart(arg, output string, req chartRequest, e *env) error {
 	var placeOrder [][2]int64
 	unplaced := 0
 	skipped, noValue, open := 0, 0, 0
+	var one [1]string // the group of a single-valued column, without allocating
 	err = s.Scan(func(row *timeline.Row) {
 		if row.Errors > 0 || row.Start.IsZero() {
 			skipped++
@@ -219,9 +241,10 @@ func drawChart(arg, output string, req chartRequest, e *env) error {
 		if !row.End.IsZero() {
 			hi = row.End.Upper()
 		}
-		groups := []string{row.Fields[byCol]}
+		one[0] = row.Fields[byCol]
+		groups := one[:]
 		if req.kind == "calendar" {
-			groups = []string{"events"}
+			one[0] = "events"
 		} else if multi {
 			if groups = timeline.SplitList(row.Fields[byCol]); len(groups) == 0 {
 				groups = []string{""}

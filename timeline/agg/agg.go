@@ -161,17 +161,33 @@ func ParseMode(s string) (Mode, error) {
 }
 
 // Item is one event to aggregate: the span its date covers, [Lo, Hi) in
-// Unix seconds, the series it belongs to and its weight (1 to count events,
-// or a value to sum). It is 32 bytes, so a million fit in 32 MB.
+// days since 1970-01-01 (periods are whole days or longer), the series it
+// belongs to and its weight (1 to count events, or a value to sum). It is
+// 24 bytes, so a million fit in 24 MB.
 type Item struct {
-	Lo, Hi int64
-	Series int
+	Lo, Hi int32
+	Series int32
 	Weight float64
 }
 
-// NewItem makes an Item from the bounds of a date.
+// NewItem makes an Item from the bounds of a date: the days it touches.
 func NewItem(lo, hi time.Time, series int, weight float64) Item {
-	return Item{Lo: lo.Unix(), Hi: hi.Unix(), Series: series, Weight: weight}
+	return Item{Lo: day(lo.Unix(), false), Hi: day(hi.Unix(), true), Series: int32(series), Weight: weight}
+}
+
+// day converts Unix seconds to days, rounding down or up, clamped to the
+// int32 range (about ±5.8 million years).
+func day(unix int64, up bool) int32 {
+	d := unix / 86400
+	if r := unix % 86400; r < 0 {
+		d--
+		if up {
+			d++
+		}
+	} else if r > 0 && up {
+		d++
+	}
+	return int32(max(math.MinInt32, min(math.MaxInt32, d)))
 }
 
 // Series is one line or stack of a chart.
@@ -220,11 +236,11 @@ func Bin(items []Item, names []string, u Unit, mode Mode) Result {
 	if mode == Show {
 		coarse = make([]float64, nb)
 	}
-	starts := make([]int64, nb)
+	starts := make([]int32, nb)
 	for i, t := range r.Starts {
-		starts[i] = t.Unix()
+		starts[i] = day(t.Unix(), false)
 	}
-	index := func(t int64) int {
+	index := func(t int32) int {
 		i, found := slices.BinarySearch(starts, t)
 		if !found {
 			i--
@@ -272,7 +288,7 @@ func Span(items []Item) (time.Time, time.Time) {
 	for _, it := range items[1:] {
 		lo, hi = min(lo, it.Lo), max(hi, it.Hi)
 	}
-	return time.Unix(lo, 0).UTC(), time.Unix(hi, 0).UTC()
+	return time.Unix(int64(lo)*86400, 0).UTC(), time.Unix(int64(hi)*86400, 0).UTC()
 }
 
 // Cumulative turns each series of r into its running total.
