@@ -54,10 +54,7 @@ func PeriodOption(r agg.Result, text ChartText, lines bool, opt Options) (json.R
 	}
 	obj["title"] = title
 	obj["grid"] = map[string]any{"left": 16, "right": 24, "top": 80, "bottom": 84, "containLabel": true}
-	obj["toolbox"] = map[string]any{"show": true, "right": 8, "feature": map[string]any{
-		"saveAsImage": map[string]any{"type": "png"},
-		"dataView":    map[string]any{"readOnly": true},
-	}}
+	obj["toolbox"] = toolbox(true)
 	series := make([]map[string]any, len(r.Series))
 	for i, s := range r.Series {
 		m := map[string]any{"name": s.Name, "data": s.Values}
@@ -102,7 +99,7 @@ func CountOption(names []string, series []agg.Series, text ChartText, opt Option
 	obj["animation"] = false
 	obj["title"] = map[string]any{"text": text.Title, "left": "center", "subtext": text.Note}
 	obj["grid"] = map[string]any{"left": 16, "right": 32, "top": 80, "bottom": 24, "containLabel": true}
-	obj["toolbox"] = map[string]any{"show": true, "right": 8, "feature": map[string]any{"saveAsImage": map[string]any{"type": "png"}, "dataView": map[string]any{"readOnly": true}}}
+	obj["toolbox"] = toolbox(true)
 	obj["yAxis"] = []any{map[string]any{"type": "category", "data": names, "name": text.YName, "inverse": true}}
 	out := make([]map[string]any, len(series))
 	for i, s := range series {
@@ -231,7 +228,7 @@ func NetworkOption(nodes []agg.Node, links []agg.Link, text ChartText, opt Optio
 	obj := c.JSON()
 	obj["animation"] = false
 	obj["title"] = map[string]any{"text": text.Title, "left": "center", "subtext": text.Note}
-	obj["toolbox"] = map[string]any{"show": true, "right": 8, "feature": map[string]any{"saveAsImage": map[string]any{"type": "png"}}}
+	obj["toolbox"] = toolbox(false)
 	maxC := 1
 	for _, n := range nodes {
 		maxC = max(maxC, n.Count)
@@ -258,6 +255,17 @@ func NetworkOption(nodes []agg.Node, links []agg.Link, text ChartText, opt Optio
 	return json.Marshal(obj)
 }
 
+// toolbox is a chart's toolbox: save as an image (PNG; chart.js switches it
+// to SVG for --image svg) and, where the chart has a table of numbers, read
+// its data.
+func toolbox(dataView bool) map[string]any {
+	feature := map[string]any{"saveAsImage": map[string]any{"type": "png"}}
+	if dataView {
+		feature["dataView"] = map[string]any{"readOnly": true}
+	}
+	return map[string]any{"show": true, "right": 8, "feature": feature}
+}
+
 // axisFree returns the option of a chart without axes (calendar, map): its
 // title and note, a toolbox to save it or read its data, no legend.
 func axisFree(c interface {
@@ -271,7 +279,7 @@ func axisFree(c interface {
 	obj["legend"] = map[string]any{"show": false}
 	obj["animation"] = false
 	obj["title"] = map[string]any{"text": text.Title, "left": "center", "subtext": text.Note}
-	obj["toolbox"] = map[string]any{"show": true, "right": 8, "feature": map[string]any{"saveAsImage": map[string]any{"type": "png"}, "dataView": map[string]any{"readOnly": true}}}
+	obj["toolbox"] = toolbox(true)
 	return obj
 }
 

@@ -67,9 +67,6 @@ func TestBrowserPage(t *testing.T) {
 	}
 
 	// → moves to the next event, Esc closes the card.
-	err = chromedp.Run(p.ctx,
-		chromedp.KeyEvent("\u0027"), // ArrowRight is sent below; this keeps focus on the page
-	)
 	p.eval(t, `document.dispatchEvent(new KeyboardEvent('keydown',{key:'ArrowRight'}));document.querySelector('#tlStory h2').textContent`, &title)
 	if title != "Claim" {
 		t.Errorf("after →, story title = %q, want Claim", title)

@@ -7,6 +7,7 @@ import (
 	"io"
 	"slices"
 	"strconv"
+	"time"
 
 	"timeline/timeline/edtf"
 )
@@ -40,15 +41,39 @@ func Read(r io.Reader, name string, report func(Diagnostic)) (*Dataset, Counts, 
 	return ds, s.Counts(), nil
 }
 
-// Compare orders events by date (lower bound, then upper bound), then by id.
-func Compare(a, b *Event) int {
-	if c := edtf.Compare(a.StartDate, b.StartDate); c != 0 {
+// Key is what events are sorted by: their dates, then their id.
+type Key struct {
+	Start, End edtf.Date
+	ID         string
+}
+
+// Key returns the event's sort key.
+func (e *Event) Key() Key { return Key{e.StartDate, e.EndDate, e.ID} }
+
+// CompareKeys orders keys by start date (lower bound, then upper bound),
+// then end date, then id.
+func CompareKeys(a, b Key) int {
+	if c := edtf.Compare(a.Start, b.Start); c != 0 {
 		return c
 	}
-	if c := edtf.Compare(a.EndDate, b.EndDate); c != 0 {
+	if c := edtf.Compare(a.End, b.End); c != 0 {
 		return c
 	}
 	return cmp.Compare(a.ID, b.ID)
+}
+
+// Compare orders events by their keys.
+func Compare(a, b *Event) int { return CompareKeys(a.Key(), b.Key()) }
+
+// Span returns the first instant an event with these dates could cover and
+// the first instant after it: the start's bounds, extended to the end's
+// upper bound when there is an end.
+func Span(start, end edtf.Date) (time.Time, time.Time) {
+	lo, hi := start.Lower(), start.Upper()
+	if !end.IsZero() {
+		hi = end.Upper()
+	}
+	return lo, hi
 }
 
 // Sort puts the events in date order; events that compare equal keep their

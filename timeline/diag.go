@@ -59,20 +59,3 @@ func (c *Counts) Add(d Diagnostic) {
 		c.Warnings++
 	}
 }
-
-// InvalidError is returned when a dataset cannot be used because of the
-// errors in Diagnostics.
-type InvalidError struct {
-	Diagnostics []Diagnostic
-}
-
-func (e *InvalidError) Error() string {
-	var c Counts
-	for _, d := range e.Diagnostics {
-		c.Add(d)
-	}
-	if len(e.Diagnostics) > 0 {
-		return fmt.Sprintf("%s (and %d more problems)", e.Diagnostics[0], len(e.Diagnostics)-1)
-	}
-	return "invalid dataset"
-}

@@ -75,10 +75,7 @@ func (st *Stats) Add(row *Row) {
 		}
 	}
 	start, end := row.Start, row.End
-	lo, hi := start.Lower(), start.Upper()
-	if !end.IsZero() {
-		hi = end.Upper()
-	}
+	lo, hi := Span(start, end)
 	if st.First.IsZero() || lo.Before(st.First) {
 		st.First = lo
 	}

@@ -7,8 +7,6 @@ import (
 	"runtime/debug"
 
 	"github.com/urfave/cli/v2"
-
-	"timeline/timeline"
 )
 
 // version is set at build time with -ldflags "-X main.version=…"; otherwise
@@ -109,13 +107,6 @@ func exitCode(err error, stderr io.Writer) int {
 	if errors.As(err, &usage) {
 		fmt.Fprintf(stderr, "timeline: %v\nRun 'timeline --help' for usage.\n", err)
 		return 2
-	}
-	var invalid *timeline.InvalidError
-	if errors.As(err, &invalid) {
-		for _, d := range invalid.Diagnostics {
-			fmt.Fprintln(stderr, d)
-		}
-		return 1
 	}
 	var exit cli.ExitCoder
 	if errors.As(err, &exit) {

@@ -189,8 +189,8 @@ func drawChart(arg, output string, req chartRequest, e *env) error {
 			}
 			w := 1.0
 			if valCol >= 0 {
-				v, perr := strconv.ParseFloat(strings.TrimSpace(row.Fields[valCol]), 64)
-				if perr != nil {
+				v, ok := number(row.Fields[valCol])
+				if !ok {
 					noValue++
 					return
 				}
@@ -226,8 +226,8 @@ func drawChart(arg, output string, req chartRequest, e *env) error {
 		}
 		weight := 1.0
 		if valCol >= 0 {
-			v, perr := strconv.ParseFloat(strings.TrimSpace(row.Fields[valCol]), 64)
-			if perr != nil {
+			v, ok := number(row.Fields[valCol])
+			if !ok {
 				noValue++
 				return
 			}
@@ -237,10 +237,7 @@ func drawChart(arg, output string, req chartRequest, e *env) error {
 			open++ // an unknown or open end leaves no span to spread over
 			return
 		}
-		lo, hi := row.Start.Lower(), row.Start.Upper()
-		if !row.End.IsZero() {
-			hi = row.End.Upper()
-		}
+		lo, hi := timeline.Span(row.Start, row.End)
 		one[0] = row.Fields[byCol]
 		groups := one[:]
 		if req.kind == "calendar" {
@@ -411,6 +408,13 @@ func chartOption(req chartRequest, items []agg.Item, order []string, actorCounts
 	text.Note = strings.Join(notes, "; ")
 	o, err := charts.PeriodOption(r, text, req.kind == "cumulative", req.opt)
 	return o, text.Title, err
+}
+
+// number reads a cell of the value column; blank and non-numeric cells are
+// not numbers.
+func number(s string) (float64, bool) {
+	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	return v, err == nil
 }
 
 // sortSeries orders series by name, keeping the imprecise one last, so that

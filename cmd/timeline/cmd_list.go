@@ -123,7 +123,9 @@ func list(arg string, f *timeline.Filter, format, lang string, e *env) error {
 		if sorted {
 			return p.emit(rec)
 		}
-		held = append(held, heldEvent{start: ev.StartDate, end: ev.EndDate, id: strings.Clone(ev.ID), off: len(arena), n: len(rec)})
+		key := ev.Key()
+		key.ID = strings.Clone(key.ID)
+		held = append(held, heldEvent{key: key, off: len(arena), n: len(rec)})
 		arena = append(arena, rec...)
 		return nil
 	}, func(h *timeline.Header) { p = newPrinter(out, format, lang, h.Extra()) })
@@ -133,15 +135,7 @@ func list(arg string, f *timeline.Filter, format, lang string, e *env) error {
 	if err != nil {
 		return err
 	}
-	slices.SortStableFunc(held, func(a, b heldEvent) int {
-		if c := edtf.Compare(a.start, b.start); c != 0 {
-			return c
-		}
-		if c := edtf.Compare(a.end, b.end); c != 0 {
-			return c
-		}
-		return strings.Compare(a.id, b.id)
-	})
+	slices.SortStableFunc(held, func(a, b heldEvent) int { return timeline.CompareKeys(a.key, b.key) })
 	for _, h := range held {
 		if err := p.emit(arena[h.off : h.off+h.n]); err != nil {
 			return err
@@ -156,9 +150,8 @@ func list(arg string, f *timeline.Filter, format, lang string, e *env) error {
 // heldEvent is an event of an unsorted file waiting to be printed in order:
 // the key timeline.Compare sorts by, and where its output is in the arena.
 type heldEvent struct {
-	start, end edtf.Date
-	id         string
-	off, n     int
+	key    timeline.Key
+	off, n int
 }
 
 func reportSkipped(src *source, c timeline.Counts, skipped int, e *env) error {
@@ -328,10 +321,7 @@ func eventJSON(ev *timeline.Event, extra []string) ([]byte, error) {
 			return nil, err
 		}
 	}
-	lo, hi := ev.StartDate.Lower(), ev.StartDate.Upper()
-	if !ev.EndDate.IsZero() {
-		hi = ev.EndDate.Upper()
-	}
+	lo, hi := timeline.Span(ev.StartDate, ev.EndDate)
 	put("lower", lo.Format(time.RFC3339))
 	put("upper", hi.Format(time.RFC3339))
 	b.WriteByte('}')

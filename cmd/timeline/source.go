@@ -170,8 +170,8 @@ func (s *source) csvFileName() string {
 	return "events.csv"
 }
 
-// hasBOMOrCRLF reports how the file writes line ends, so that appended rows
-// match.
+// usesCRLF reports whether the file ends its lines with CRLF, so that
+// appended rows match.
 func usesCRLF(b []byte) bool {
 	i := bytes.IndexByte(b, '\n')
 	return i > 0 && b[i-1] == '\r'
