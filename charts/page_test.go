@@ -66,6 +66,11 @@ func stripAssets(page []byte) []byte {
 	css, _ := pageFS.ReadFile("page.css")
 	page = bytes.Replace(page, []byte(echartsJS), []byte("/* echarts.min.js */"), 1)
 	page = bytes.Replace(page, script, []byte("/* page.js */"), 1)
+	for _, lang := range Langs {
+		if locale, _ := echartsLocale(lang); locale != "" {
+			page = bytes.Replace(page, []byte(locale), []byte("/* ECharts locale "+lang+" */"), 1)
+		}
+	}
 	return bytes.Replace(page, css, []byte("/* page.css */"), 1)
 }
 
