@@ -1,7 +1,6 @@
 package timeline
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/csv"
 	"errors"
@@ -130,7 +129,7 @@ type Scanner struct {
 	Wanted map[string]bool
 
 	hdr    *Header
-	cr     *csv.Reader
+	cr     *csvReader
 	seed   maphash.Seed
 	curPos []int32 // positions of the current row's fields
 	// curDates holds the current row's start and end as the read-ahead
@@ -176,13 +175,7 @@ var ErrNoHeader = errors.New("no header line")
 // UTF-8 byte-order mark is skipped.
 func NewScanner(r io.Reader, name string) *Scanner {
 	u := &utf8Reader{r: r}
-	br := bufio.NewReaderSize(u, 256<<10)
-	if b, err := br.Peek(3); err == nil && string(b) == "\xef\xbb\xbf" {
-		br.Discard(3)
-	}
-	cr := csv.NewReader(br)
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = true
+	cr := newCSVReader(u, true)
 	return &Scanner{Name: name, cr: cr, utf8: u, seed: maphash.MakeSeed(), ids: make(map[uint64]idInfo)}
 }
 
@@ -226,8 +219,7 @@ func (s *Scanner) ReadHeader() (*Header, error) {
 		}
 		return nil, err
 	}
-	names := make([]string, len(rec))
-	copy(names, rec)
+	names := cloneAll(rec)
 	h := NewHeader(names)
 	seen := make(map[string]int, len(names))
 	for i, n := range names {
@@ -338,32 +330,29 @@ func (s *Scanner) readAhead(out chan<- *batch, free <-chan *batch) {
 	for {
 		b := <-free
 		b.recs, b.perrs, b.pos, b.posAt, b.dates, b.err = b.recs[:0], b.perrs[:0], b.pos[:0], b.posAt[:0], b.dates[:0], nil
-		// Records are copied into one slice per batch, reused from batch
-		// to batch, rather than allocated one by one.
+		// The cells of every record go into one slice per batch, reused
+		// from batch to batch, rather than a slice per record.
 		b.fields, b.fieldAt = b.fields[:0], b.fieldAt[:0]
 		for len(b.perrs) < batchSize {
-			rec, err := s.cr.Read()
+			at := len(b.fields)
+			var err error
+			b.posAt = append(b.posAt, len(b.pos))
+			b.fields, b.pos, err = s.cr.appendRecord(b.fields, b.pos)
 			if err != nil {
 				var pe *csv.ParseError
 				if errors.As(err, &pe) {
 					b.fieldAt = append(b.fieldAt, -1)
 					b.dates = append(b.dates, [2]parsedDate{})
 					b.perrs = append(b.perrs, pe)
-					b.posAt = append(b.posAt, len(b.pos))
 					continue
 				}
+				b.posAt = b.posAt[:len(b.posAt)-1]
 				b.err = err
 				break
 			}
-			b.fieldAt = append(b.fieldAt, len(b.fields))
-			b.fields = append(b.fields, rec...)
-			b.dates = append(b.dates, s.parseDates(rec))
+			b.fieldAt = append(b.fieldAt, at)
+			b.dates = append(b.dates, s.parseDates(b.fields[at:]))
 			b.perrs = append(b.perrs, nil)
-			b.posAt = append(b.posAt, len(b.pos))
-			for i := range rec {
-				line, col := s.cr.FieldPos(i)
-				b.pos = append(b.pos, int32(line), int32(col))
-			}
 		}
 		for k, at := range b.fieldAt {
 			if at < 0 {
@@ -496,7 +485,7 @@ func (s *Scanner) checkDates(row *Row, before int) *pendingRow {
 			continue // still ongoing; handled when the start is known
 		}
 		if edtf.IsRelative(v) {
-			rel, err := edtf.ParseRelative(v)
+			rel, err := edtf.ParseRelative(strings.Clone(v)) // kept until the end
 			if err != nil {
 				s.report(line, col, c.String(), Error, "%s", dateMsg(err))
 				continue
@@ -558,7 +547,7 @@ func (s *Scanner) checkDates(row *Row, before int) *pendingRow {
 	}
 	if p != nil {
 		p.row = *row
-		p.row.Fields = append([]string(nil), row.Fields...)
+		p.row.Fields = cloneAll(row.Fields)
 		p.row.Errors = row.Errors
 		if i := h.index[ColEnd]; i >= 0 {
 			p.endPos[0], p.endPos[1] = s.fieldPos(i)
@@ -566,6 +555,16 @@ func (s *Scanner) checkDates(row *Row, before int) *pendingRow {
 		s.pending = append(s.pending, p)
 	}
 	return p
+}
+
+// cloneAll copies cells the Scanner keeps past the current row, so that they
+// do not hold on to the block of input they were sliced from.
+func cloneAll(cells []string) []string {
+	out := make([]string, len(cells))
+	for i, c := range cells {
+		out[i] = strings.Clone(c)
+	}
+	return out
 }
 
 // ongoing turns "start, end '..'" into one open interval so bounds and
