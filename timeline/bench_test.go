@@ -14,7 +14,6 @@ import (
 )
 
 // benchRows is the size of the benchmark file: 1,000,000 rows, about 270 MB.
-// TIMELINE_BENCH_ROWS overrides it for a quicker look.
 var benchRows = 1_000_000
 
 var (

@@ -99,8 +99,8 @@ type chartRequest struct {
 	opt       charts.Options
 }
 
-// drawChart reads the dataset as a stream, keeping 32 bytes an event, and
-// writes the chart.
+// drawChart reads the dataset as a stream, keeping a tally of events by
+// span and series rather than the events, and writes the chart.
 func drawChart(arg, output string, req chartRequest, e *env) error {
 	src, err := resolveSource(arg, e)
 	if err != nil {
@@ -145,7 +145,7 @@ func drawChart(arg, output string, req chartRequest, e *env) error {
 		}
 	}
 	multi := req.by == "actors" || req.by == "tags" || req.by == "sources"
-	var items []agg.Item
+	var tally agg.Tally
 	names := map[string]int{}
 	var order []string
 	lastName, lastIndex := "\x00", 0
@@ -248,7 +248,7 @@ func drawChart(arg, output string, req chartRequest, e *env) error {
 			}
 		}
 		for _, g := range groups {
-			items = append(items, agg.NewItem(lo, hi, index(g), weight))
+			tally.Add(agg.NewItem(lo, hi, index(g), weight))
 		}
 	})
 	if err != io.EOF && !errors.Is(err, timeline.ErrNoHeader) {
@@ -275,7 +275,7 @@ func drawChart(arg, output string, req chartRequest, e *env) error {
 		}
 		option, err = charts.MapOption(points, charts.ChartText{Title: title, YName: yname, Note: strings.Join(notes, "; ")}, req.opt)
 	} else {
-		option, title, err = chartOption(req, items, order, actorCounts, &network, open, noValue)
+		option, title, err = chartOption(req, tally.Items(), order, actorCounts, &network, open, noValue)
 	}
 	if err != nil {
 		return err

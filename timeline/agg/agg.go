@@ -160,19 +160,117 @@ func ParseMode(s string) (Mode, error) {
 	return 0, fmt.Errorf("unknown --imprecise %q: want show, spread or drop", s)
 }
 
-// Item is one event to aggregate: the span its date covers, [Lo, Hi) in
-// days since 1970-01-01 (periods are whole days or longer), the series it
-// belongs to and its weight (1 to count events, or a value to sum). It is
-// 24 bytes, so a million fit in 24 MB.
+// Item is one event to aggregate, or several with the same span and series
+// (see Tally): the span its date covers, [Lo, Hi) in days since 1970-01-01
+// (periods are whole days or longer), the series it belongs to, how many
+// events it stands for and their weight (1 each to count events, or a value
+// to sum).
 type Item struct {
 	Lo, Hi int32
 	Series int32
+	N      int32
 	Weight float64
 }
 
-// NewItem makes an Item from the bounds of a date: the days it touches.
+// NewItem makes an Item for one event from the bounds of its date: the days
+// it touches.
 func NewItem(lo, hi time.Time, series int, weight float64) Item {
-	return Item{Lo: day(lo.Unix(), false), Hi: day(hi.Unix(), true), Series: int32(series), Weight: weight}
+	return Item{Lo: day(lo.Unix(), false), Hi: day(hi.Unix(), true), Series: int32(series), N: 1, Weight: weight}
+}
+
+// Tally collects items, adding up those with the same span and series, so
+// that a chart of a million events keeps as many items as there are
+// distinct spans (a few thousand days, say), not a million. Items of a
+// single day, the most common, are counted in a dense array per series, as
+// long as those arrays stay within tallyCells cells in all; other items, in
+// a map per series.
+type Tally struct {
+	days  []dayCounts      // per series, the items of a single day
+	cells int              // cells in days, all series together
+	at    []map[uint64]int // per series, the index in items of each span
+	items []Item
+}
+
+// dayCounts counts the single-day items of one series, by day from lo.
+type dayCounts struct {
+	lo    int32
+	cells []dayCell
+}
+
+type dayCell struct {
+	n int32
+	w float64
+}
+
+// tallyCells bounds the dense counts: 2 million cells, 32 MB.
+const tallyCells = 2 << 20
+
+// Add counts it in.
+func (t *Tally) Add(it Item) {
+	if it.Hi == it.Lo+1 && t.addDay(it) {
+		return
+	}
+	for int(it.Series) >= len(t.at) {
+		t.at = append(t.at, make(map[uint64]int))
+	}
+	m := t.at[it.Series]
+	k := uint64(uint32(it.Lo))<<32 | uint64(uint32(it.Hi))
+	if i, ok := m[k]; ok {
+		t.items[i].N += it.N
+		t.items[i].Weight += it.Weight
+		return
+	}
+	m[k] = len(t.items)
+	t.items = append(t.items, it)
+}
+
+// addDay counts a single-day item in its series' dense array, growing the
+// array to cover its day; it reports false when that would take more cells
+// than tallyCells.
+func (t *Tally) addDay(it Item) bool {
+	for int(it.Series) >= len(t.days) {
+		t.days = append(t.days, dayCounts{})
+	}
+	d := &t.days[it.Series]
+	i := int64(it.Lo) - int64(d.lo)
+	if d.cells == nil || i < 0 || i >= int64(len(d.cells)) {
+		lo, hi := int64(it.Lo), int64(it.Lo)+1
+		if d.cells != nil {
+			lo, hi = min(lo, int64(d.lo)), max(hi, int64(d.lo)+int64(len(d.cells)))
+		}
+		// Grow to twice the span needed, at least a year, centred.
+		n := max(2*(hi-lo), 366)
+		lo -= (n - (hi - lo)) / 2
+		if lo < math.MinInt32 || lo+n > math.MaxInt32 || t.cells-len(d.cells)+int(n) > tallyCells {
+			return false
+		}
+		cells := make([]dayCell, n)
+		if d.cells != nil {
+			copy(cells[int64(d.lo)-lo:], d.cells)
+		}
+		t.cells += int(n) - len(d.cells)
+		d.lo, d.cells = int32(lo), cells
+		i = int64(it.Lo) - lo
+	}
+	c := &d.cells[i]
+	c.n += it.N
+	c.w += it.Weight
+	return true
+}
+
+// Items returns the items: those of a single day by series and day, then
+// the others in the order they were first added.
+func (t *Tally) Items() []Item {
+	var out []Item
+	for s, d := range t.days {
+		for i, c := range d.cells {
+			if c.n > 0 {
+				lo := d.lo + int32(i)
+				out = append(out, Item{Lo: lo, Hi: lo + 1, Series: int32(s), N: c.n, Weight: c.w})
+			}
+		}
+	}
+	return append(out, t.items...)
 }
 
 // day converts Unix seconds to days, rounding down or up, clamped to the
@@ -254,9 +352,9 @@ func Bin(items []Item, names []string, u Unit, mode Mode) Result {
 			r.Series[it.Series].Values[first] += it.Weight
 			continue
 		}
-		r.Coarse++
+		r.Coarse += int(it.N)
 		if mode == Drop {
-			r.Dropped++
+			r.Dropped += int(it.N)
 			continue
 		}
 		share := it.Weight / float64(last-first+1)

@@ -118,3 +118,67 @@ func TestUnits(t *testing.T) {
 		t.Errorf("labels: %s", got)
 	}
 }
+
+func TestTallyBinsAsItemsDo(t *testing.T) {
+	// Events with the same span and series merge into one item, which bins
+	// and counts as the events did one by one.
+	var items []Item
+	for range 3 {
+		items = append(items, item(t, "2017", 0), item(t, "2017-02-20/2017-03-10", 1), item(t, "2017-01-15", 0))
+	}
+	items = append(items, item(t, "2017", 1), item(t, "2016", 0))
+	var tally Tally
+	for _, it := range items {
+		tally.Add(it)
+	}
+	if got := len(tally.Items()); got != 5 {
+		t.Fatalf("tally keeps %d items, want 5 distinct (span, series) pairs", got)
+	}
+	names := []string{"a", "b"}
+	for _, mode := range []Mode{Show, Spread, Drop} {
+		want, got := Bin(items, names, Month, mode), Bin(tally.Items(), names, Month, mode)
+		if fmt.Sprint(want) != fmt.Sprint(got) {
+			t.Errorf("mode %d: one by one %v, tallied %v", mode, want, got)
+		}
+	}
+	if r := Bin(tally.Items(), names, Month, Drop); r.Dropped != 8 || r.Coarse != 8 {
+		t.Errorf("drop: %d dropped of %d coarse, want 8 of 8", r.Dropped, r.Coarse)
+	}
+}
+
+func TestTallyDenseDays(t *testing.T) {
+	// Single days far apart grow the dense counts both ways; days too far
+	// apart for them go to the map. Either way every event is counted
+	// once, and Items lists each day once.
+	days := []int32{20000, 19000, 21000, 20000, -3_000_000, 3_000_000, 20000, 19999}
+	var tally Tally
+	var want []Item
+	for i, d := range days {
+		it := Item{Lo: d, Hi: d + 1, Series: int32(i % 2), N: 1, Weight: float64(i)}
+		tally.Add(it)
+		want = append(want, it)
+	}
+	if tally.cells > tallyCells {
+		t.Errorf("dense counts hold %d cells, more than %d", tally.cells, tallyCells)
+	}
+	if len(tally.items) != 2 {
+		t.Errorf("%d days went to the map, want the 2 far ones", len(tally.items))
+	}
+	total := map[[2]int32][2]float64{}
+	for _, it := range tally.Items() {
+		k := [2]int32{it.Lo, it.Series}
+		if _, dup := total[k]; dup {
+			t.Errorf("day %d series %d listed twice", it.Lo, it.Series)
+		}
+		total[k] = [2]float64{float64(it.N), it.Weight}
+	}
+	wantTotal := map[[2]int32][2]float64{}
+	for _, it := range want {
+		k := [2]int32{it.Lo, it.Series}
+		v := wantTotal[k]
+		wantTotal[k] = [2]float64{v[0] + 1, v[1] + it.Weight}
+	}
+	if fmt.Sprint(total) != fmt.Sprint(wantTotal) {
+		t.Errorf("tallied %v, want %v", total, wantTotal)
+	}
+}
