@@ -77,6 +77,30 @@ func BenchmarkCSVScan(b *testing.B) {
 	}
 }
 
+// BenchmarkCSVReader is the Scanner's own CSV reader on the same file.
+func BenchmarkCSVReader(b *testing.B) {
+	benchFile(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		f, size := openBench(b)
+		b.SetBytes(size)
+		r := newCSVReader(f, true)
+		n := 0
+		for {
+			_, err := r.Read()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				b.Fatal(err)
+			}
+			n++
+		}
+		f.Close()
+		b.ReportMetric(float64(n), "rows")
+	}
+}
+
 // BenchmarkValidate is what timeline validate does with the file.
 func BenchmarkValidate(b *testing.B) {
 	benchFile(b)

@@ -351,7 +351,14 @@ func (s *Scanner) readAhead(out chan<- *batch, free <-chan *batch) {
 				break
 			}
 			b.fieldAt = append(b.fieldAt, at)
-			b.dates = append(b.dates, s.parseDates(b.fields[at:]))
+			var dates [2]parsedDate
+			if !s.Lean {
+				// Checking every cell takes the other goroutine longer
+				// than reading takes this one, so this one parses the
+				// dates; a lean scan leaves them to the other.
+				dates = s.parseDates(b.fields[at:])
+			}
+			b.dates = append(b.dates, dates)
 			b.perrs = append(b.perrs, nil)
 		}
 		for k, at := range b.fieldAt {
