@@ -1,6 +1,8 @@
 package charts
 
-// translations holds the page's interface strings in each language.
+// translations holds the page's interface strings in each language. As in
+// chartStrings, a key ending in "_one", "_few" or "_many" is the form for a
+// count that takes it; "shown" takes the form of its total.
 var translations = map[string]map[string]string{
 	"en": {
 		"panel_sum":     "Sum per period",
@@ -18,8 +20,10 @@ var translations = map[string]map[string]string{
 		"conf_high": "high", "conf_moderate": "moderate", "conf_low": "low", "media": "Image",
 		"aria": "Timeline of {n} events from {from} to {to}, in lanes: {lanes}.", "aria_empty": "Timeline with no events.",
 		"bce": "BCE", "events_in": "{n} events", "noscript": "The interactive timeline needs JavaScript; the table below lists every event.",
-		"more": "Show {n} more ({left} not shown yet)",
-		"keys": "Keys: ← → previous and next event, Esc closes the card.",
+		"more":          "Show {n} more ({left} not shown yet)",
+		"keys":          "Keys: ← → previous and next event, Esc closes the card.",
+		"open_left_one": "{n} event with an open or unknown end not counted", "calendar_more_one": "{n} earlier year not shown: zoom in",
+		"aria_one": "Timeline of {n} event from {from} to {to}, in lanes: {lanes}.", "events_in_one": "{n} event", "shown_one": "{n} of {total} event shown",
 	},
 	"ru": {
 		"panel_sum":     "Сумма по периодам",
@@ -37,8 +41,10 @@ var translations = map[string]map[string]string{
 		"conf_high": "высокая", "conf_moderate": "средняя", "conf_low": "низкая", "media": "Изображение",
 		"aria": "Хронология: {n} событий с {from} по {to}, дорожки: {lanes}.", "aria_empty": "Хронология без событий.",
 		"bce": "до н. э.", "events_in": "{n} событий", "noscript": "Интерактивной хронологии нужен JavaScript; в таблице ниже перечислены все события.",
-		"more": "Показать ещё {n} (не показано: {left})",
-		"keys": "Клавиши: ← → предыдущее и следующее событие, Esc закрывает карточку.",
+		"more":     "Показать ещё {n} (не показано: {left})",
+		"keys":     "Клавиши: ← → предыдущее и следующее событие, Esc закрывает карточку.",
+		"aria_one": "Хронология: {n} событие с {from} по {to}, дорожки: {lanes}.", "aria_few": "Хронология: {n} события с {from} по {to}, дорожки: {lanes}.",
+		"events_in_one": "{n} событие", "events_in_few": "{n} события", "shown_one": "Показано {n} из {total} события",
 	},
 	"fr": {
 		"panel_sum":     "Somme par période",
@@ -46,7 +52,7 @@ var translations = map[string]map[string]string{
 		"panel": "Graphique", "panel_freq": "Événements par période", "panel_cum": "Cumul", "panel_actors": "Principaux acteurs", "panel_map": "Carte",
 		"open_left": "{n} événements à début ou fin ouverts ou inconnus non comptés",
 		"freq":      "Événements par {unit}", "imprecise": "date non précise (échelle : {unit})", "unit_day": "jour", "unit_week": "semaine", "unit_month": "mois", "unit_quarter": "trimestre", "unit_year": "année", "unit_decade": "décennie", "freq_y": "événements",
-		"search": "Rechercher", "shown": "{n} événements affichés sur {total}", "fit": "Tout afficher",
+		"search": "Rechercher", "shown": "{n} sur {total} événements affichés", "fit": "Tout afficher",
 		"lanes": "Pistes", "none": "—", "download": "Télécharger les données (CSV)", "license": "Licence",
 		"cite": "Citer", "sources": "Sources", "close": "Fermer", "prev": "Événement précédent", "next": "Événement suivant",
 		"permalink": "Lien permanent", "confidence": "Fiabilité", "tags": "Mots-clés", "actors": "Acteurs",
@@ -56,8 +62,10 @@ var translations = map[string]map[string]string{
 		"conf_high": "élevée", "conf_moderate": "moyenne", "conf_low": "faible", "media": "Image",
 		"aria": "Chronologie de {n} événements de {from} à {to}, pistes : {lanes}.", "aria_empty": "Chronologie sans événement.",
 		"bce": "av. J.-C.", "events_in": "{n} événements", "noscript": "La chronologie interactive nécessite JavaScript ; le tableau ci-dessous liste tous les événements.",
-		"more": "Afficher {n} de plus ({left} non affichés)",
-		"keys": "Touches : ← → événement précédent et suivant, Échap ferme la fiche.",
+		"more":          "Afficher {n} de plus ({left} non affichés)",
+		"keys":          "Touches : ← → événement précédent et suivant, Échap ferme la fiche.",
+		"open_left_one": "{n} événement à début ou fin ouverts ou inconnus non compté", "calendar_more_one": "{n} année antérieure non affichée : zoomez",
+		"aria_one": "Chronologie de {n} événement de {from} à {to}, pistes : {lanes}.", "events_in_one": "{n} événement", "shown_one": "{n} sur {total} événement affiché",
 	},
 	"de": {
 		"panel_sum":     "Summe je Zeitraum",
@@ -75,8 +83,10 @@ var translations = map[string]map[string]string{
 		"conf_high": "hoch", "conf_moderate": "mittel", "conf_low": "gering", "media": "Bild",
 		"aria": "Zeitleiste mit {n} Ereignissen von {from} bis {to}, Spuren: {lanes}.", "aria_empty": "Zeitleiste ohne Ereignisse.",
 		"bce": "v. Chr.", "events_in": "{n} Ereignisse", "noscript": "Die interaktive Zeitleiste braucht JavaScript; die Tabelle unten listet alle Ereignisse.",
-		"more": "{n} weitere zeigen ({left} noch nicht gezeigt)",
-		"keys": "Tasten: ← → voriges und nächstes Ereignis, Esc schließt die Karte.",
+		"more":          "{n} weitere zeigen ({left} noch nicht gezeigt)",
+		"keys":          "Tasten: ← → voriges und nächstes Ereignis, Esc schließt die Karte.",
+		"open_left_one": "{n} Ereignis mit offenem oder unbekanntem Ende nicht gezählt", "calendar_more_one": "{n} früheres Jahr nicht gezeigt: hineinzoomen",
+		"aria_one": "Zeitleiste mit {n} Ereignis von {from} bis {to}, Spuren: {lanes}.", "events_in_one": "{n} Ereignis", "shown_one": "{n} von {total} Ereignis",
 	},
 	"es": {
 		"panel_sum":     "Suma por periodo",
@@ -94,7 +104,9 @@ var translations = map[string]map[string]string{
 		"conf_high": "alta", "conf_moderate": "media", "conf_low": "baja", "media": "Imagen",
 		"aria": "Cronología de {n} eventos de {from} a {to}, carriles: {lanes}.", "aria_empty": "Cronología sin eventos.",
 		"bce": "a. C.", "events_in": "{n} eventos", "noscript": "La cronología interactiva necesita JavaScript; la tabla de abajo enumera todos los eventos.",
-		"more": "Mostrar {n} más ({left} sin mostrar)",
-		"keys": "Teclas: ← → evento anterior y siguiente, Esc cierra la ficha.",
+		"more":          "Mostrar {n} más ({left} sin mostrar)",
+		"keys":          "Teclas: ← → evento anterior y siguiente, Esc cierra la ficha.",
+		"open_left_one": "{n} evento con inicio o final abierto o desconocido no contado", "calendar_more_one": "{n} año anterior no mostrado: amplíe",
+		"aria_one": "Cronología de {n} evento de {from} a {to}, carriles: {lanes}.", "events_in_one": "{n} evento", "shown_one": "{n} de {total} evento",
 	},
 }

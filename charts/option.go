@@ -26,7 +26,7 @@ func chartOption(meta Meta, events []Event, lanes []string, first, last int64, o
 		),
 		gecharts.WithXAxisOpts(opts.XAxis{Type: "time"}),
 		gecharts.WithYAxisOpts(opts.YAxis{Type: "category", Data: lanes}),
-		gecharts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true), Label: &opts.AriaLabel{Enabled: opts.Bool(true), Description: ariaDescription(meta, events, lanes, first, last, tr)}}),
+		gecharts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true), Label: &opts.AriaLabel{Enabled: opts.Bool(true), Description: ariaDescription(meta, events, lanes, first, last, opt.Lang, tr)}}),
 	)
 	c.AddSeries("eras", nil)
 	c.AddSeries("events", nil)
@@ -61,14 +61,15 @@ func chartOption(meta Meta, events []Event, lanes []string, first, last int64, o
 }
 
 // ariaDescription summarises the chart for screen readers.
-func ariaDescription(meta Meta, events []Event, lanes []string, first, last int64, tr map[string]string) string {
+func ariaDescription(meta Meta, events []Event, lanes []string, first, last int64, lang string, tr map[string]string) string {
 	if len(events) == 0 {
 		return tr["aria_empty"]
 	}
 	from := time.UnixMilli(first).UTC().Year()
 	to := time.UnixMilli(last - 1).UTC().Year()
 	r := strings.NewReplacer("{n}", fmt.Sprint(len(events)), "{from}", yearText(from, tr), "{to}", yearText(to, tr), "{lanes}", strings.Join(lanes, ", "))
-	return r.Replace(tr["aria"])
+	aria, _ := plural(tr, lang, "aria", len(events))
+	return r.Replace(aria)
 }
 
 func yearText(y int, tr map[string]string) string {

@@ -9,6 +9,14 @@
 
   var data = JSON.parse(document.getElementById('tlData').textContent);
   var S = data.strings;
+  // P returns string key inflected for the count n: the forms and rules
+  // are pluralForm's in say.go.
+  function P(key, n) {
+    var form = '', d = n % 10, h = n % 100;
+    if (data.lang === 'ru') form = d === 1 && h !== 11 ? 'one' : d >= 2 && d <= 4 && (h < 12 || h > 14) ? 'few' : 'many';
+    else if (n === 1 || (n === 0 && data.lang === 'fr')) form = 'one';
+    return (form && S[key + '_' + form]) || S[key];
+  }
   var n = data.id.length;
   // The script runs before the table is parsed, so that the chart draws
   // while a long table still streams in; rows are known from ready() on.
@@ -67,7 +75,7 @@
     shownCount = count;
     limit = PAGE;
     showRows();
-    document.getElementById('tlCount').textContent = S.shown.replace('{n}', count).replace('{total}', n);
+    document.getElementById('tlCount').textContent = P('shown', n).replace('{n}', count).replace('{total}', n);
     redraw();
   }
 
@@ -166,7 +174,7 @@
   function tooltip(p) {
     var v = p.value, enc = echarts.format.encodeHTML;
     if (p.seriesId === 'events' && v[3] < 0) {
-      return enc(S.events_in.replace('{n}', -v[3])) + '<br>' + enc(data.lanes[v[2]]);
+      return enc(P('events_in', -v[3]).replace('{n}', -v[3])) + '<br>' + enc(data.lanes[v[2]]);
     }
     var k = p.seriesId === 'eras' ? v[2] : v[3];
     return '<b>' + enc(titleOf(k)) + '</b><br>' + enc(dateOf(k)) + (p.seriesId === 'events' ? ' · ' + enc(data.lanes[v[2]]) : '');
@@ -286,7 +294,7 @@
     var muted = css('--muted'), fg = css('--fg');
     freq.setOption({
       animation: false, useUTC: true, aria: { enabled: true },
-      title: { text: sum ? S.panel_sum + ': ' + data.valName + ' (' + unitName + ')' : cumulative ? S.panel_cum : S.freq.replace('{unit}', unitName), subtext: open ? S.open_left.replace('{n}', open) : '', left: 'center', textStyle: { color: fg, fontSize: 13 }, subtextStyle: { color: muted } },
+      title: { text: sum ? S.panel_sum + ': ' + data.valName + ' (' + unitName + ')' : cumulative ? S.panel_cum : S.freq.replace('{unit}', unitName), subtext: open ? P('open_left', open).replace('{n}', open) : '', left: 'center', textStyle: { color: fg, fontSize: 13 }, subtextStyle: { color: muted } },
       tooltip: { trigger: 'axis', backgroundColor: css('--panel'), textStyle: { color: fg } },
       legend: { show: false },
       grid: { left: 8, right: 24, top: open ? 44 : 30, bottom: 8, containLabel: true },
@@ -380,7 +388,7 @@
     var ys = Array.from(years).sort(function (a, b) { return a - b; }), more = Math.max(0, ys.length - 2);
     ys = ys.slice(-2);
     var b = panelBase(), o = b.option;
-    o.title = { text: S.panel_calendar, subtext: more ? S.calendar_more.replace('{n}', more) : '', left: 'center', textStyle: { color: b.fg, fontSize: 13 }, subtextStyle: { color: b.muted } };
+    o.title = { text: S.panel_calendar, subtext: more ? P('calendar_more', more).replace('{n}', more) : '', left: 'center', textStyle: { color: b.fg, fontSize: 13 }, subtextStyle: { color: b.muted } };
     o.visualMap = { min: 0, max: maxV, show: false, inRange: { color: ['#c6dbef', '#08519c'] } };
     o.calendar = ys.map(function (y, i) {
       return { range: String(y), top: 50 + i * 120, left: 40, right: 16, cellSize: ['auto', 12], yearLabel: { color: b.muted }, monthLabel: { color: b.muted }, dayLabel: { color: b.muted }, itemStyle: { color: css('--bg'), borderColor: css('--line') } };

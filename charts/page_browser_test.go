@@ -145,6 +145,30 @@ func TestBrowserPermalink(t *testing.T) {
 	}
 }
 
+func TestBrowserPlural(t *testing.T) {
+	// The page's script inflects counts as say.go does.
+	findChromium(t)
+	meta, events := fixture()
+	for _, tt := range []struct {
+		lang string
+		n    int
+		want string
+	}{
+		{"ru", 1, "Показано 1 из 1 события"},
+		{"ru", 6, "Показано 6 из 6 событий"},
+		{"de", 1, "1 von 1 Ereignis"},
+		{"fr", 1, "1 sur 1 événement affiché"},
+		{"en", 6, "6 of 6 events shown"},
+	} {
+		p := openPage(t, writePage(t, meta, events[:tt.n], Options{Lang: tt.lang}), "", 800, 600)
+		var count string
+		p.eval(t, `document.getElementById('tlCount').textContent`, &count)
+		if count != tt.want {
+			t.Errorf("%s, %d events: count reads %q, want %q", tt.lang, tt.n, count, tt.want)
+		}
+	}
+}
+
 func TestBrowserHostile(t *testing.T) {
 	findChromium(t)
 	meta, events := hostileFixture()

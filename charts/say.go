@@ -6,7 +6,8 @@ import (
 )
 
 // chartStrings are the titles, axis names and notes of timeline chart, in
-// each language. A key ending in "_one" is used when the count is 1.
+// each language. A key ending in "_one", "_few" or "_many" is used for a
+// count that takes that form (see pluralForm).
 var chartStrings = map[string]map[string]string{
 	"en": {
 		"frequency": "Events per {unit}, by {by}", "sum": "{value} per {unit}, by {by}", "cumulative": "Events so far, by {by}",
@@ -21,6 +22,7 @@ var chartStrings = map[string]map[string]string{
 		"cal_dropped": "{n} events not precise to a day not drawn (--imprecise spread spreads them over their days)", "cal_dropped_one": "1 event not precise to a day not drawn (--imprecise spread spreads it over its days)",
 		"cal_spread": "{n} events not precise to a day spread over their days", "cal_spread_one": "1 event not precise to a day spread over its days",
 		"cal_left": "{n} days before 1 CE or outside the last 50 years not drawn", "cal_left_one": "1 day before 1 CE or outside the last 50 years not drawn",
+		"actors_one": "Top actor, by category", "network_one": "Top actor",
 	},
 	"ru": {
 		"frequency": "События по периодам ({unit}), по полю {by}", "sum": "{value} по периодам ({unit}), по полю {by}", "cumulative": "События нарастающим итогом, по полю {by}",
@@ -30,7 +32,8 @@ var chartStrings = map[string]map[string]string{
 		"novalue": "не учтено событий без числа в поле {value}: {n}", "open": "не учтено событий с открытым или неизвестным концом: {n}",
 		"unplaced": "не показано событий без координат: {n}", "links": "связь: не меньше {n} общих событий",
 		"cal_dropped": "не показано событий с датой неточнее дня: {n} (--imprecise spread распределит их по дням)", "cal_spread": "событий с датой неточнее дня распределено по дням: {n}",
-		"cal_left": "не показано дней до н. э. или вне последних 50 лет: {n}",
+		"cal_left":  "не показано дней до н. э. или вне последних 50 лет: {n}",
+		"links_one": "связь: не меньше {n} общего события",
 	},
 	"fr": {
 		"frequency": "Événements par {unit}, selon {by}", "sum": "{value} par {unit}, selon {by}", "cumulative": "Événements cumulés, selon {by}",
@@ -40,7 +43,13 @@ var chartStrings = map[string]map[string]string{
 		"novalue": "{n} événements sans nombre dans {value} écartés", "open": "{n} événements à début ou fin ouverts ou inconnus non comptés",
 		"unplaced": "{n} événements sans coordonnées non affichés", "links": "liens : au moins {n} événements en commun",
 		"cal_dropped": "{n} événements non précis au jour non affichés (--imprecise spread les répartit sur leurs jours)", "cal_spread": "{n} événements non précis au jour répartis sur leurs jours",
-		"cal_left": "{n} jours avant notre ère ou hors des 50 dernières années non affichés",
+		"cal_left":   "{n} jours avant notre ère ou hors des 50 dernières années non affichés",
+		"actors_one": "Le principal acteur, par catégorie", "network_one": "Le principal acteur",
+		"dropped_one": "{n} événement non précis au niveau {unit} écarté", "spread_one": "{n} événement non précis au niveau {unit} réparti sur ses périodes",
+		"novalue_one": "{n} événement sans nombre dans {value} écarté", "open_one": "{n} événement à début ou fin ouverts ou inconnus non compté",
+		"unplaced_one": "{n} événement sans coordonnées non affiché", "links_one": "liens : au moins {n} événement en commun",
+		"cal_dropped_one": "{n} événement non précis au jour non affiché (--imprecise spread le répartit sur ses jours)", "cal_spread_one": "{n} événement non précis au jour réparti sur ses jours",
+		"cal_left_one": "{n} jour avant notre ère ou hors des 50 dernières années non affiché",
 	},
 	"de": {
 		"frequency": "Ereignisse je {unit}, nach {by}", "sum": "{value} je {unit}, nach {by}", "cumulative": "Ereignisse kumuliert, nach {by}",
@@ -50,7 +59,13 @@ var chartStrings = map[string]map[string]string{
 		"novalue": "{n} Ereignisse ohne Zahl in {value} weggelassen", "open": "{n} Ereignisse mit offenem oder unbekanntem Ende nicht gezählt",
 		"unplaced": "{n} Ereignisse ohne Koordinaten nicht gezeigt", "links": "Verbindung: mindestens {n} gemeinsame Ereignisse",
 		"cal_dropped": "{n} nicht tagesgenaue Ereignisse nicht gezeigt (--imprecise spread verteilt sie über ihre Tage)", "cal_spread": "{n} nicht tagesgenaue Ereignisse über ihre Tage verteilt",
-		"cal_left": "{n} Tage vor Christus oder außerhalb der letzten 50 Jahre nicht gezeigt",
+		"cal_left":   "{n} Tage vor Christus oder außerhalb der letzten 50 Jahre nicht gezeigt",
+		"actors_one": "Der häufigste Akteur, nach Kategorie", "network_one": "Der häufigste Akteur",
+		"dropped_one": "{n} Ereignis, nicht auf {unit} genau, weggelassen", "spread_one": "{n} Ereignis, nicht auf {unit} genau, über seine Zeiträume verteilt",
+		"novalue_one": "{n} Ereignis ohne Zahl in {value} weggelassen", "open_one": "{n} Ereignis mit offenem oder unbekanntem Ende nicht gezählt",
+		"unplaced_one": "{n} Ereignis ohne Koordinaten nicht gezeigt", "links_one": "Verbindung: mindestens {n} gemeinsames Ereignis",
+		"cal_dropped_one": "{n} nicht tagesgenaues Ereignis nicht gezeigt (--imprecise spread verteilt es über seine Tage)", "cal_spread_one": "{n} nicht tagesgenaues Ereignis über seine Tage verteilt",
+		"cal_left_one": "{n} Tag vor Christus oder außerhalb der letzten 50 Jahre nicht gezeigt",
 	},
 	"es": {
 		"frequency": "Eventos por {unit}, según {by}", "sum": "{value} por {unit}, según {by}", "cumulative": "Eventos acumulados, según {by}",
@@ -60,26 +75,64 @@ var chartStrings = map[string]map[string]string{
 		"novalue": "{n} eventos sin número en {value} omitidos", "open": "{n} eventos con inicio o final abierto o desconocido no contados",
 		"unplaced": "{n} eventos sin coordenadas no mostrados", "links": "enlaces: al menos {n} eventos en común",
 		"cal_dropped": "{n} eventos no precisos al día no mostrados (--imprecise spread los reparte en sus días)", "cal_spread": "{n} eventos no precisos al día repartidos en sus días",
-		"cal_left": "{n} días antes de nuestra era o fuera de los últimos 50 años no mostrados",
+		"cal_left":   "{n} días antes de nuestra era o fuera de los últimos 50 años no mostrados",
+		"actors_one": "El actor más frecuente, por categoría", "network_one": "El actor más frecuente",
+		"dropped_one": "{n} evento no preciso a escala de {unit} omitido", "spread_one": "{n} evento no preciso a escala de {unit} repartido en sus periodos",
+		"novalue_one": "{n} evento sin número en {value} omitido", "open_one": "{n} evento con inicio o final abierto o desconocido no contado",
+		"unplaced_one": "{n} evento sin coordenadas no mostrado", "links_one": "enlaces: al menos {n} evento en común",
+		"cal_dropped_one": "{n} evento no preciso al día no mostrado (--imprecise spread lo reparte en sus días)", "cal_spread_one": "{n} evento no preciso al día repartido en sus días",
+		"cal_left_one": "{n} día antes de nuestra era o fuera de los últimos 50 años no mostrado",
 	},
 }
 
-// Say returns the chart text key in lang, with {n} replaced by n and each
-// {name} of pairs (name, value, name, value …) by its value. Unknown
-// languages and keys fall back to English.
+// pluralForm names the form a count n takes in lang, as in the Unicode
+// plural rules for whole numbers: "one", "few" or "many" (Russian), or ""
+// for the form a key has without suffix. page.js has the same rules.
+func pluralForm(lang string, n int) string {
+	switch lang {
+	case "ru":
+		switch d, h := n%10, n%100; {
+		case d == 1 && h != 11:
+			return "one"
+		case d >= 2 && d <= 4 && (h < 12 || h > 14):
+			return "few"
+		}
+		return "many"
+	case "fr":
+		if n == 0 || n == 1 {
+			return "one"
+		}
+	default:
+		if n == 1 {
+			return "one"
+		}
+	}
+	return ""
+}
+
+// plural returns table[key] in the form the count n takes in lang: the key
+// with suffix "_one", "_few" or "_many" when the table has it.
+func plural(table map[string]string, lang, key string, n int) (string, bool) {
+	if form := pluralForm(lang, n); form != "" {
+		if s, ok := table[key+"_"+form]; ok {
+			return s, true
+		}
+	}
+	s, ok := table[key]
+	return s, ok
+}
+
+// Say returns the chart text key in lang, with {n} replaced by n (the
+// text inflected for it) and each {name} of pairs (name, value, name,
+// value …) by its value. Unknown languages and keys fall back to English.
 func Say(lang, key string, n int, pairs ...string) string {
 	table := chartStrings[lang]
 	if table == nil {
-		table = chartStrings["en"]
+		lang, table = "en", chartStrings["en"]
 	}
-	s, ok := table[key]
-	if n == 1 {
-		if one, found := table[key+"_one"]; found {
-			s, ok = one, true
-		}
-	}
+	s, ok := plural(table, lang, key, n)
 	if !ok {
-		s = chartStrings["en"][key]
+		s, _ = plural(chartStrings["en"], "en", key, n)
 	}
 	r := []string{"{n}", strconv.Itoa(n)}
 	for i := 0; i+1 < len(pairs); i += 2 {
