@@ -311,6 +311,7 @@
   function drawFreq() {
     if (!freq) return;
     freqBins = null;
+    if (panelKind !== 'calendar') panelHeight(0);
     if (panelKind === 'actors') drawActors();
     else if (panelKind === 'network') drawNetwork();
     else if (panelKind === 'calendar') drawCalendar();
@@ -373,8 +374,14 @@
       links: links }];
     freq.setOption(o, true);
   }
-  // Day-precise shown events in the window, per day, for the last two years
-  // of the window that have any.
+  // Day-precise shown events in the window, per day, for the last
+  // CAL_YEARS years of the window that have any; the panel grows to hold
+  // them, and says how many earlier years zooming in would show.
+  var CAL_YEARS = 5;
+  function panelHeight(px) {
+    var h = px ? px + 'px' : '';
+    if (freqEl.style.height !== h) { freqEl.style.height = h; freq.resize(); }
+  }
   function drawCalendar() {
     var days = new Map(), years = new Set(), k, maxV = 1;
     for (k = 0; k < n; k++) {
@@ -385,13 +392,14 @@
       maxV = Math.max(maxV, days.get(key));
       years.add(d.getUTCFullYear());
     }
-    var ys = Array.from(years).sort(function (a, b) { return a - b; }), more = Math.max(0, ys.length - 2);
-    ys = ys.slice(-2);
+    var ys = Array.from(years).sort(function (a, b) { return a - b; }), more = Math.max(0, ys.length - CAL_YEARS);
+    ys = ys.slice(-CAL_YEARS);
+    panelHeight(Math.max(380, 90 + ys.length * 120));
     var b = panelBase(), o = b.option;
     o.title = { text: S.panel_calendar, subtext: more ? P('calendar_more', more).replace('{n}', more) : '', left: 'center', textStyle: { color: b.fg, fontSize: 13 }, subtextStyle: { color: b.muted } };
     o.visualMap = { min: 0, max: maxV, show: false, inRange: { color: ['#c6dbef', '#08519c'] } };
     o.calendar = ys.map(function (y, i) {
-      return { range: String(y), top: 50 + i * 120, left: 40, right: 16, cellSize: ['auto', 12], yearLabel: { color: b.muted }, monthLabel: { color: b.muted }, dayLabel: { color: b.muted }, itemStyle: { color: css('--bg'), borderColor: css('--line') } };
+      return { range: String(y), top: 70 + i * 120, left: 40, right: 16, cellSize: ['auto', 12], yearLabel: { color: b.muted }, monthLabel: { color: b.muted }, dayLabel: { color: b.muted }, itemStyle: { color: css('--bg'), borderColor: css('--line') } };
     });
     o.series = ys.map(function (y, i) {
       var pts = [];

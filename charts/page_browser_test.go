@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -166,6 +167,33 @@ func TestBrowserPlural(t *testing.T) {
 		if count != tt.want {
 			t.Errorf("%s, %d events: count reads %q, want %q", tt.lang, tt.n, count, tt.want)
 		}
+	}
+}
+
+func TestBrowserCalendarYears(t *testing.T) {
+	// Day-precise events in 8 years: the calendar panel grows to show the
+	// last 5 and says 3 are not shown; other panels get their height back.
+	findChromium(t)
+	meta, _ := fixture()
+	var events []Event
+	for y := 2010; y < 2018; y++ {
+		day := fmt.Sprintf("%d-06-01", y)
+		events = append(events, Event{ID: fmt.Sprint("e", y), Title: day, Lanes: []string{"x"}, Lower: ms(day), Upper: ms(day) + 86400000, Point: true, Date: day, Written: day})
+	}
+	p := openPage(t, writePage(t, meta, events, Options{}), "", 1280, 900)
+	var got struct {
+		Calendars, Height, Back int
+		Note                    string
+	}
+	p.eval(t, `(function(){var s=document.getElementById('tlPanel'),el=document.getElementById('tlFreq');s.value='calendar';s.dispatchEvent(new Event('change'));el.scrollIntoView();
+		var o=echarts.getInstanceByDom(el).getOption();return {Calendars:o.calendar.length,Height:el.clientHeight,Note:o.title[0].subtext}})()`, &got)
+	p.screenshot(t, "calendar-years")
+	p.eval(t, `(function(){var s=document.getElementById('tlPanel');s.value='freq';s.dispatchEvent(new Event('change'));return document.getElementById('tlFreq').clientHeight})()`, &got.Back)
+	if got.Calendars != 5 || got.Height != 90+5*120 || got.Back != 380 || !strings.HasPrefix(got.Note, "3 earlier years") {
+		t.Errorf("calendar panel: %+v, want 5 calendars in 690 px, a note on 3 earlier years, and 380 px after", got)
+	}
+	if probs := p.problems(); len(probs) > 0 {
+		t.Errorf("console errors or network requests: %v", probs)
 	}
 }
 
