@@ -200,7 +200,7 @@ func drawChart(arg, output string, req chartRequest, e *env) error {
 			key := [2]int64{int64(math.Round(lat * 100)), int64(math.Round(lon * 100))}
 			p := places[key]
 			if p == nil {
-				name := cmp.Or(ev.Location, ev.Country, fmt.Sprintf("%.2f, %.2f", lat, lon))
+				name := strings.Clone(cmp.Or(ev.Location, ev.Country, fmt.Sprintf("%.2f, %.2f", lat, lon)))
 				p = &charts.MapPoint{Name: name, Lat: lat, Lon: lon}
 				places[key] = p
 				placeOrder = append(placeOrder, key)
@@ -218,7 +218,7 @@ func drawChart(arg, output string, req chartRequest, e *env) error {
 				m := actorCounts[a]
 				if m == nil {
 					m = map[int]float64{}
-					actorCounts[a] = m
+					actorCounts[strings.Clone(a)] = m // not a slice of the input block
 				}
 				m[cat]++
 			}

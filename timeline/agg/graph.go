@@ -3,6 +3,7 @@ package agg
 import (
 	"cmp"
 	"slices"
+	"strings"
 )
 
 // Network counts how often names appear (in events) and how often two
@@ -20,6 +21,13 @@ func (n *Network) Add(names []string) {
 	uniq := slices.Clone(names)
 	slices.Sort(uniq)
 	uniq = slices.Compact(uniq)
+	// Names are copied when first met: they may be slices of a large
+	// block of input, which the maps would otherwise keep alive.
+	for i, a := range uniq {
+		if _, seen := n.counts[a]; !seen {
+			uniq[i] = strings.Clone(a)
+		}
+	}
 	for i, a := range uniq {
 		n.counts[a]++
 		for _, b := range uniq[i+1:] {
