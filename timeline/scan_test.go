@@ -1,10 +1,14 @@
 package timeline
 
 import (
+	"bytes"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
 	"testing"
+
+	"timeline/internal/benchdata"
 )
 
 // diags validates input and returns its diagnostics as strings.
@@ -130,5 +134,38 @@ func TestReferencedIDsAndLean(t *testing.T) {
 	}
 	if len(problems) != 1 || !strings.Contains(problems[0], `unknown id "a-b"`) {
 		t.Errorf("lean problems: %v", problems)
+	}
+}
+
+func TestScanDoesNotKeepBlocks(t *testing.T) {
+	// Cells are slices of the reader's blocks of input. What the Scanner
+	// keeps until the end (rows held back for their relative dates, about
+	// one in eighty here) must not keep those blocks alive, or a chart's
+	// lean scan of a large file would hold the whole file.
+	var in bytes.Buffer
+	if err := benchdata.Write(&in, 100_000, 1); err != nil {
+		t.Fatal(err)
+	}
+	size := in.Len()
+	s := NewScanner(bytes.NewReader(in.Bytes()), "big.csv")
+	s.Lean, s.Wanted = true, ReferencedIDs(in.Bytes())
+	var before runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	var grown int64 = -1
+	rows := 0
+	err := s.Scan(func(r *Row) {
+		if rows++; rows == 90_000 {
+			var now runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&now)
+			grown = int64(now.HeapAlloc) - int64(before.HeapAlloc)
+		}
+	})
+	if err != io.EOF {
+		t.Fatal(err)
+	}
+	if grown < 0 || grown > int64(size)/4 {
+		t.Errorf("after 90%% of a %d-byte input the heap grew by %d bytes, want under a quarter of the input", size, grown)
 	}
 }
