@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"io"
+	"io/fs"
 	"math"
 	"strconv"
 	"strings"
@@ -123,29 +124,33 @@ type Scanner struct {
 	// Lean skips the checks of everything but the dates (for charts, which
 	// read a dataset without validating it).
 	Lean bool
-	// Wanted, when not nil, limits the ids the Scanner keeps to these: the
-	// ids relative dates refer to (see ReferencedIDs). Duplicate ids among
-	// the others are then not reported.
+	// Wanted, when not nil, limits the ids whose start dates the Scanner
+	// keeps to these: the ids relative dates refer to (see ReferencedIDs).
+	// Left nil, the Scanner finds them itself, by a quick byte scan, when
+	// it can read its input twice (a regular file, a bytes.Reader or a
+	// strings.Reader); otherwise it keeps every start. A Lean scan does not
+	// look for duplicates among the other ids.
 	Wanted map[string]bool
 
 	hdr    *Header
 	cr     *csvReader
 	seed   maphash.Seed
 	curPos []int32 // positions of the current row's fields
-	// curDates holds the current row's start and end as the read-ahead
-	// goroutine parsed them, which balances the work of the two goroutines.
-	curDates [2]parsedDate
-	utf8     *utf8Reader
+	utf8   *utf8Reader
+	cells  cellChecks
 
-	// ids maps the hash of every valid id to where its row is and where its
-	// start date is written in dates; relative starts resolved at the end
-	// go to resolved.
+	// ids maps the hash of every valid id that relative dates may refer to
+	// (or all, without Wanted) to where its row is and where its start date
+	// is written in dates; relative starts resolved at the end go to
+	// resolved. lines maps the hash of every other id to its line.
 	ids      map[uint64]idInfo
+	lines    map[uint64]uint32
 	dates    []byte
 	resolved map[uint64]edtf.Date
 	pending  []*pendingRow
 	nrows    int
 	counts   Counts
+	again    io.ReadSeeker // the input, when it can be read twice
 }
 
 // idInfo is what the Scanner keeps of each row: a dozen bytes, so that a
@@ -176,7 +181,37 @@ var ErrNoHeader = errors.New("no header line")
 func NewScanner(r io.Reader, name string) *Scanner {
 	u := &utf8Reader{r: r}
 	cr := newCSVReader(u, true)
-	return &Scanner{Name: name, cr: cr, utf8: u, seed: maphash.MakeSeed(), ids: make(map[uint64]idInfo)}
+	s := &Scanner{Name: name, cr: cr, utf8: u, seed: maphash.MakeSeed(), ids: make(map[uint64]idInfo), lines: make(map[uint64]uint32)}
+	// A regular file, a bytes.Reader or a strings.Reader can be read twice.
+	if rs, ok := r.(io.ReadSeeker); ok {
+		if f, isFile := r.(interface{ Stat() (fs.FileInfo, error) }); !isFile {
+			s.again = rs
+		} else if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+			s.again = rs
+		}
+	}
+	return s
+}
+
+// findWanted sets Wanted, when it is nil, to the ids that relative dates
+// may refer to, if the input can be read twice: keeping only those ids'
+// start dates saves a tenth of the memory a million rows take.
+func (s *Scanner) findWanted() {
+	if s.Wanted != nil || s.again == nil {
+		return
+	}
+	start, err := s.again.Seek(0, io.SeekCurrent)
+	if err != nil {
+		return
+	}
+	ids, err := ReferencedIDsIn(s.again)
+	if _, serr := s.again.Seek(start, io.SeekStart); serr != nil {
+		s.again = nil // the input is lost; reading it reports the error
+		return
+	}
+	if err == nil {
+		s.Wanted = ids
+	}
 }
 
 // Counts returns the diagnostics counted so far.
@@ -193,7 +228,10 @@ func (s *Scanner) report(line, col int, field string, sev Severity, format strin
 	if len(args) > 0 {
 		msg = fmt.Sprintf(format, args...)
 	}
-	d := Diagnostic{File: s.Name, Line: line, Column: col, Field: field, Severity: sev, Msg: msg}
+	s.emit(Diagnostic{File: s.Name, Line: line, Column: col, Field: field, Severity: sev, Msg: msg})
+}
+
+func (s *Scanner) emit(d Diagnostic) {
 	s.counts.Add(d)
 	if s.Report != nil {
 		s.Report(d)
@@ -206,6 +244,7 @@ func (s *Scanner) ReadHeader() (*Header, error) {
 	if s.hdr != nil {
 		return s.hdr, nil
 	}
+	s.findWanted()
 	rec, err := s.cr.Read()
 	if err == io.EOF {
 		s.report(1, 1, "", Error, "empty file: want a header line with at least id, start and title")
@@ -268,7 +307,6 @@ func (s *Scanner) Scan(yield func(*Row)) error {
 		for k := range b.recs {
 			rec := b.recs[k]
 			s.curPos = b.pos[b.posAt[k]:]
-			s.curDates = b.dates[k]
 			if rec == nil {
 				pe := b.perrs[k]
 				s.report(pe.Line, pe.Column, "", Error, "malformed CSV: %v", pe.Err)
@@ -284,7 +322,11 @@ func (s *Scanner) Scan(yield func(*Row)) error {
 				continue
 			}
 			row = Row{Line: line, Fields: rec, hdr: s.hdr}
-			if p := s.check(&row); p != nil {
+			before := s.counts.Errors
+			for _, d := range b.diags[b.diagAt[k]:b.diagAt[k+1]] {
+				s.emit(d)
+			}
+			if p := s.checkDates(&row, before); p != nil {
 				continue
 			}
 			yield(&row)
@@ -302,34 +344,34 @@ func (s *Scanner) Scan(yield func(*Row)) error {
 	return io.ErrUnexpectedEOF
 }
 
-// parsedDate is a date parsed ahead of the checks.
-type parsedDate struct {
-	d      edtf.Date
-	err    error
-	parsed bool
-}
-
 // batch is a run of records read ahead, with the position of every field
-// and the start and end dates parsed.
+// and the diagnostics of the checks of single cells.
 type batch struct {
-	dates   [][2]parsedDate
 	fields  []string   // the cells of every record, one after the other
 	fieldAt []int      // where each record starts in fields, -1 for one that did not parse
 	recs    [][]string // nil where the record did not parse
 	perrs   []*csv.ParseError
-	pos     []int32 // line and column of each field, record after record
-	posAt   []int   // where each record's positions start in pos
-	err     error   // io.EOF or an I/O error after the last record
+	pos     []int32      // line and column of each field, record after record
+	posAt   []int        // where each record's positions start in pos
+	diags   []Diagnostic // the cell checks' diagnostics, record after record
+	diagAt  []int        // where each record's diagnostics start in diags, and one past the last record
+	err     error        // io.EOF or an I/O error after the last record
 }
 
 const batchSize = 512
 
-// readAhead parses records into batches until the input ends.
+// readAhead parses records into batches until the input ends, and runs the
+// checks of single cells, which need nothing but the header: parsing and
+// those checks take about as long as the rest of the checks, done by the
+// goroutine that reads the batches.
 func (s *Scanner) readAhead(out chan<- *batch, free <-chan *batch) {
 	defer close(out)
+	c := &s.cells
+	c.name, c.hdr, c.utf8 = s.Name, s.hdr, s.utf8
 	for {
 		b := <-free
-		b.recs, b.perrs, b.pos, b.posAt, b.dates, b.err = b.recs[:0], b.perrs[:0], b.pos[:0], b.posAt[:0], b.dates[:0], nil
+		b.recs, b.perrs, b.pos, b.posAt, b.err = b.recs[:0], b.perrs[:0], b.pos[:0], b.posAt[:0], nil
+		b.diags, b.diagAt = b.diags[:0], b.diagAt[:0]
 		// The cells of every record go into one slice per batch, reused
 		// from batch to batch, rather than a slice per record.
 		b.fields, b.fieldAt = b.fields[:0], b.fieldAt[:0]
@@ -337,30 +379,29 @@ func (s *Scanner) readAhead(out chan<- *batch, free <-chan *batch) {
 			at := len(b.fields)
 			var err error
 			b.posAt = append(b.posAt, len(b.pos))
+			b.diagAt = append(b.diagAt, len(b.diags))
 			b.fields, b.pos, err = s.cr.appendRecord(b.fields, b.pos)
 			if err != nil {
 				var pe *csv.ParseError
 				if errors.As(err, &pe) {
 					b.fieldAt = append(b.fieldAt, -1)
-					b.dates = append(b.dates, [2]parsedDate{})
 					b.perrs = append(b.perrs, pe)
 					continue
 				}
 				b.posAt = b.posAt[:len(b.posAt)-1]
+				b.diagAt = b.diagAt[:len(b.diagAt)-1]
 				b.err = err
 				break
 			}
 			b.fieldAt = append(b.fieldAt, at)
-			var dates [2]parsedDate
-			if !s.Lean {
-				// Checking every cell takes the other goroutine longer
-				// than reading takes this one, so this one parses the
-				// dates; a lean scan leaves them to the other.
-				dates = s.parseDates(b.fields[at:])
-			}
-			b.dates = append(b.dates, dates)
 			b.perrs = append(b.perrs, nil)
+			if rec := b.fields[at:]; !s.Lean && len(rec) == len(s.hdr.Names) {
+				c.pos, c.out = b.pos[b.posAt[len(b.posAt)-1]:], b.diags
+				c.checkFields(rec)
+				b.diags = c.out
+			}
 		}
+		b.diagAt = append(b.diagAt, len(b.diags))
 		for k, at := range b.fieldAt {
 			if at < 0 {
 				b.recs = append(b.recs, nil)
@@ -382,46 +423,42 @@ func (s *Scanner) readAhead(out chan<- *batch, free <-chan *batch) {
 	}
 }
 
-// parseDates parses a record's start and end when they are EDTF dates;
-// relative dates, "..", blanks and short records are left to the checks.
-func (s *Scanner) parseDates(rec []string) [2]parsedDate {
-	var out [2]parsedDate
-	if len(rec) != len(s.hdr.Names) {
-		return out
-	}
-	for k, c := range [2]Column{ColStart, ColEnd} {
-		i := s.hdr.index[c]
-		if i < 0 || rec[i] == "" || rec[i] == ".." || edtf.IsRelative(rec[i]) {
-			continue
-		}
-		d, err := edtf.Parse(rec[i])
-		out[k] = parsedDate{d: d, err: err, parsed: true}
-	}
-	return out
-}
-
 // fieldPos returns the line and column of field i of the row being checked.
 func (s *Scanner) fieldPos(i int) (int, int) {
 	return int(s.curPos[2*i]), int(s.curPos[2*i+1])
 }
 
-// check validates one row in place. It returns a pendingRow (already stored)
-// when the row waits for a relative date.
-func (s *Scanner) check(row *Row) *pendingRow {
-	before := s.counts.Errors
-	if !s.Lean {
-		s.checkFields(row)
-	}
-	return s.checkDates(row, before)
+// cellChecks runs the checks of single cells. It needs nothing but the
+// header, so the read-ahead goroutine runs it and keeps its diagnostics for
+// the checking goroutine to report in file order.
+type cellChecks struct {
+	name string
+	hdr  *Header
+	utf8 *utf8Reader
+	pos  []int32      // positions of the row's fields
+	out  []Diagnostic // the diagnostics so far
 }
 
-// checkFields runs the checks of every cell but the dates.
-func (s *Scanner) checkFields(row *Row) {
-	h := s.hdr
-	checkUTF8 := s.utf8.bad.Load()
-	for i, v := range row.Fields {
+func (c *cellChecks) fieldPos(i int) (int, int) {
+	return int(c.pos[2*i]), int(c.pos[2*i+1])
+}
+
+func (c *cellChecks) report(line, col int, field string, sev Severity, format string, args ...any) {
+	msg := format
+	if len(args) > 0 {
+		msg = fmt.Sprintf(format, args...)
+	}
+	c.out = append(c.out, Diagnostic{File: c.name, Line: line, Column: col, Field: field, Severity: sev, Msg: msg})
+}
+
+// checkFields runs the checks of every cell but the dates, and replaces
+// text that is not UTF-8 in place.
+func (c *cellChecks) checkFields(fields []string) {
+	h := c.hdr
+	checkUTF8 := c.utf8.bad.Load()
+	for i, v := range fields {
 		if checkUTF8 && !utf8.ValidString(v) {
-			line, col := s.fieldPos(i)
+			line, col := c.fieldPos(i)
 			bad := 0
 			for bad < len(v) {
 				r, size := utf8.DecodeRuneInString(v[bad:])
@@ -430,37 +467,37 @@ func (s *Scanner) checkFields(row *Row) {
 				}
 				bad += size
 			}
-			s.report(line, col+bad, h.Names[i], Error, "text is not UTF-8 (byte 0x%02x)", v[bad])
-			row.Fields[i] = strings.ToValidUTF8(v, "\uFFFD")
+			c.report(line, col+bad, h.Names[i], Error, "text is not UTF-8 (byte 0x%02x)", v[bad])
+			fields[i] = strings.ToValidUTF8(v, "\uFFFD")
 			continue
 		}
 		if v == "" {
 			continue
 		}
-		if c := h.cols[i]; c >= 0 {
-			s.checkField(row, c, i, v)
+		if col := h.cols[i]; col >= 0 {
+			c.checkField(col, i, v)
 		} else if formulaLike(v) {
-			s.warnFormula(i, v)
+			c.warnFormula(i, v)
 		}
 	}
-	for _, c := range []Column{ColStart, ColTitle} {
-		if i := h.index[c]; i >= 0 && row.Fields[i] == "" {
-			line, col := s.fieldPos(i)
-			s.report(line, col, c.String(), Error, "required value is missing")
+	for _, col := range []Column{ColStart, ColTitle} {
+		if i := h.index[col]; i >= 0 && fields[i] == "" {
+			line, at := c.fieldPos(i)
+			c.report(line, at, col.String(), Error, "required value is missing")
 		}
 	}
-	if i := h.index[ColID]; i >= 0 && row.Fields[i] == "" {
-		line, col := s.fieldPos(i)
-		s.report(line, col, "id", Warning, "id is blank; timeline fmt fills it in")
+	if i := h.index[ColID]; i >= 0 && fields[i] == "" {
+		line, col := c.fieldPos(i)
+		c.report(line, col, "id", Warning, "id is blank; timeline fmt fills it in")
 	}
 	lat, lon := h.index[ColLatitude], h.index[ColLongitude]
-	if lat >= 0 && lon >= 0 && (row.Fields[lat] == "") != (row.Fields[lon] == "") {
+	if lat >= 0 && lon >= 0 && (fields[lat] == "") != (fields[lon] == "") {
 		i := lat
-		if row.Fields[lat] == "" {
+		if fields[lat] == "" {
 			i = lon
 		}
-		line, col := s.fieldPos(i)
-		s.report(line, col, h.Names[i], Error, "latitude and longitude go together: one is missing")
+		line, col := c.fieldPos(i)
+		c.report(line, col, h.Names[i], Error, "latitude and longitude go together: one is missing")
 	}
 }
 
@@ -471,13 +508,25 @@ func (s *Scanner) checkDates(row *Row, before int) *pendingRow {
 	// Dates and ids.
 	var key uint64
 	hasKey := false
-	if i := h.index[ColID]; i >= 0 && row.Fields[i] != "" && validID(row.Fields[i]) && (s.Wanted == nil || s.Wanted[row.Fields[i]]) {
-		key = maphash.String(s.seed, row.Fields[i])
-		if first, dup := s.ids[key]; dup {
-			line, col := s.fieldPos(i)
-			s.report(line, col, "id", Error, "duplicate id %q (first on line %d)", row.Fields[i], first.line)
-		} else {
-			hasKey = true
+	if i := h.index[ColID]; i >= 0 && row.Fields[i] != "" && validID(row.Fields[i]) {
+		id := row.Fields[i]
+		key = maphash.String(s.seed, id)
+		// An id relative dates may refer to goes in ids, with its start;
+		// any other, in lines, which is all duplicates need.
+		if s.Wanted == nil || s.Wanted[id] {
+			if first, dup := s.ids[key]; dup {
+				line, col := s.fieldPos(i)
+				s.report(line, col, "id", Error, "duplicate id %q (first on line %d)", id, first.line)
+			} else {
+				hasKey = true
+			}
+		} else if !s.Lean {
+			if first, dup := s.lines[key]; dup {
+				line, col := s.fieldPos(i)
+				s.report(line, col, "id", Error, "duplicate id %q (first on line %d)", id, first)
+			} else {
+				s.lines[key] = uint32(row.Line)
+			}
 		}
 	}
 	var p *pendingRow
@@ -507,13 +556,7 @@ func (s *Scanner) checkDates(row *Row, before int) *pendingRow {
 			}
 			continue
 		}
-		var d edtf.Date
-		var err error
-		if pd := s.curDates[c-ColStart]; pd.parsed {
-			d, err = pd.d, pd.err
-		} else {
-			d, err = edtf.Parse(v)
-		}
+		d, err := edtf.Parse(v)
 		if err != nil {
 			s.report(line, col, c.String(), Error, "%s", dateMsg(err))
 			continue
@@ -604,7 +647,7 @@ func dateMsg(err error) string {
 	return err.Error()
 }
 
-func (s *Scanner) checkField(row *Row, c Column, i int, v string) {
+func (s *cellChecks) checkField(c Column, i int, v string) {
 	pos := func() (int, int) { return s.fieldPos(i) }
 	switch c {
 	case ColID:
@@ -615,17 +658,17 @@ func (s *Scanner) checkField(row *Row, c Column, i int, v string) {
 	case ColStart, ColEnd:
 		// checked with the dates
 	case ColLatitude, ColLongitude:
-		f, err := strconv.ParseFloat(v, 64)
-		limit := 90.0
+		limit := 90
 		if c == ColLongitude {
 			limit = 180
 		}
-		line, col := pos()
 		switch {
-		case err != nil || !plainDecimal(v):
+		case !plainDecimal(v):
+			line, col := pos()
 			s.report(line, col, c.String(), Error, "%q is not a number in decimal degrees", v)
-		case f < -limit || f > limit:
-			s.report(line, col, c.String(), Error, "%s out of range: want -%g to %g", v, limit, limit)
+		case !withinDegrees(v, limit):
+			line, col := pos()
+			s.report(line, col, c.String(), Error, "%s out of range: want -%d to %d", v, limit, limit)
 		}
 	case ColConfidence:
 		if v != ConfidenceHigh && v != ConfidenceModerate && v != ConfidenceLow {
@@ -678,13 +721,38 @@ func plainDecimal(v string) bool {
 	return digits > 0
 }
 
-func (s *Scanner) formula(i int, v string) {
+// withinDegrees reports whether v, a plainDecimal, lies in [-limit, limit],
+// reading its digits rather than parsing a float, which costs more than
+// the rest of a row's checks.
+func withinDegrees(v string, limit int) bool {
+	i := 0
+	if i < len(v) && (v[i] == '+' || v[i] == '-') {
+		i++
+	}
+	n := 0
+	for ; i < len(v) && v[i] != '.'; i++ {
+		if n = n*10 + int(v[i]-'0'); n > limit {
+			return false
+		}
+	}
+	if n < limit {
+		return true
+	}
+	for i++; i < len(v); i++ {
+		if v[i] != '0' {
+			return false
+		}
+	}
+	return true
+}
+
+func (s *cellChecks) formula(i int, v string) {
 	if formulaLike(v) {
 		s.warnFormula(i, v)
 	}
 }
 
-func (s *Scanner) warnFormula(i int, v string) {
+func (s *cellChecks) warnFormula(i int, v string) {
 	line, col := s.fieldPos(i)
 	s.report(line, col, s.hdr.Names[i], Warning, "starts with %q: a spreadsheet would run it as a formula", v[:1])
 }

@@ -169,3 +169,54 @@ func TestScanDoesNotKeepBlocks(t *testing.T) {
 		t.Errorf("after 90%% of a %d-byte input the heap grew by %d bytes, want under a quarter of the input", size, grown)
 	}
 }
+
+func TestWithinDegrees(t *testing.T) {
+	for _, tt := range []struct {
+		v     string
+		limit int
+		want  bool
+	}{
+		{"0", 90, true}, {"89.9999", 90, true}, {"90", 90, true}, {"90.000", 90, true}, {"-90.0", 90, true},
+		{"90.0001", 90, false}, {"-90.5", 90, false}, {"91", 90, false}, {"0090", 90, true}, {"00091", 90, false},
+		{"180", 180, true}, {"+179.99", 180, true}, {"180.01", 180, false}, {"1000", 180, false},
+		{"99999999999999999999", 180, false}, {".5", 90, true}, {"5.", 90, true},
+	} {
+		if got := withinDegrees(tt.v, tt.limit); got != tt.want {
+			t.Errorf("withinDegrees(%q, %d) = %v, want %v", tt.v, tt.limit, got, tt.want)
+		}
+	}
+}
+
+func TestScanFindsWantedIDs(t *testing.T) {
+	// Given input it can read twice, the Scanner keeps start dates only for
+	// the ids relative dates refer to, and still finds every duplicate; the
+	// diagnostics and dates are those of a scan that keeps every id.
+	const in = "id,start,end,title\n" +
+		"a,2017-01-01,,A\n" +
+		"b,a+P3D,c-P1D,B\n" + // refers back to a, and forward to c
+		"dup,2016,,C\n" +
+		"c,b+P1M,,D\n" + // a chain: c depends on b, which depends on a
+		"dup,2015,,E\n" + // a duplicate among the ids nothing refers to
+		"x,y+P1D,,F\n" + "y,x+P1D,,G\n" + // a cycle
+		"z,nobody+P1D,,H\n"
+	scan := func(r io.Reader) (*Scanner, []string) {
+		s := NewScanner(r, "t.csv")
+		var out []string
+		s.Report = func(d Diagnostic) { out = append(out, d.String()) }
+		if err := s.Scan(func(row *Row) { out = append(out, row.Get(ColID)+" "+row.Start.String()+" "+row.End.String()) }); err != io.EOF {
+			t.Fatal(err)
+		}
+		return s, out
+	}
+	seekable, got := scan(strings.NewReader(in))
+	_, want := scan(struct{ io.Reader }{strings.NewReader(in)})
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("with the ids found first:\n%s\nkeeping every id:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if seekable.Wanted == nil || seekable.Wanted["dup"] || !seekable.Wanted["a"] || len(seekable.ids) > 6 {
+		t.Errorf("wanted %v, %d ids kept: want a, b, c, x, y and nobody", seekable.Wanted, len(seekable.ids))
+	}
+	if !strings.Contains(strings.Join(got, "\n"), `duplicate id "dup" (first on line 4)`) {
+		t.Errorf("the duplicate is not reported:\n%s", strings.Join(got, "\n"))
+	}
+}

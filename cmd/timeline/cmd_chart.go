@@ -106,28 +106,15 @@ func drawChart(arg, output string, req chartRequest, e *env) error {
 	if err != nil {
 		return err
 	}
-	// A chart reads the dataset without validating it, and keeps only the
-	// ids that relative dates refer to (found by a quick byte scan of a
-	// file), not a million of them.
-	var wanted map[string]bool
-	if src.reopenable() {
-		pre, err := src.open()
-		if err != nil {
-			return err
-		}
-		wanted, err = timeline.ReferencedIDsIn(pre)
-		pre.Close()
-		if err != nil {
-			return err
-		}
-	}
 	r, err := src.open()
 	if err != nil {
 		return err
 	}
 	defer r.Close()
+	// A chart reads the dataset without validating it; the Scanner keeps
+	// only the ids that relative dates refer to, not a million of them.
 	s := timeline.NewScanner(r, src.name)
-	s.Lean, s.Wanted = true, wanted
+	s.Lean = true
 	h, err := s.ReadHeader()
 	if err != nil {
 		return fmt.Errorf("%s: no usable header: run 'timeline validate %s'", src.name, src.arg)
