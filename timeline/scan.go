@@ -972,48 +972,61 @@ func (s *Scanner) reportRelative(rel *edtf.Relative, pos [2]int, field string, s
 // ids too many (from text that looks like a relative date), never too few.
 func ReferencedIDs(data []byte) map[string]bool {
 	ids := map[string]bool{}
-	for _, sep := range []string{"+P", "-P"} {
-		rest := data
-		for {
-			i := bytes.Index(rest, []byte(sep))
-			if i < 0 {
-				break
-			}
-			j := i
-			for j > 0 && rest[j-1] != ',' && rest[j-1] != '\n' && rest[j-1] != '"' {
-				j--
-			}
-			if id := string(rest[j:i]); validID(id) {
-				ids[id] = true
-			}
-			rest = rest[i+2:]
+	addReferencedIDs(ids, data)
+	return ids
+}
+
+func addReferencedIDs(ids map[string]bool, data []byte) {
+	// "P" is rarer than "+" or "-", which every date has.
+	for at := 0; ; {
+		i := bytes.IndexByte(data[at:], 'P')
+		if i < 0 {
+			return
+		}
+		i += at
+		at = i + 1
+		if i == 0 || data[i-1] != '+' && data[i-1] != '-' {
+			continue
+		}
+		j := i - 1
+		for j > 0 && data[j-1] != ',' && data[j-1] != '\n' && data[j-1] != '"' {
+			j--
+		}
+		if id := data[j : i-1]; validID(string(id)) && !ids[string(id)] {
+			ids[string(id)] = true
 		}
 	}
-	return ids
 }
 
 // ReferencedIDsIn is ReferencedIDs over a stream, read in blocks of whole
 // lines so that memory stays small.
 func ReferencedIDsIn(r io.Reader) (map[string]bool, error) {
 	ids := map[string]bool{}
-	buf := make([]byte, 0, 1<<20)
-	block := make([]byte, 1<<20)
+	buf := make([]byte, 1<<20)
+	n := 0 // bytes in buf
 	for {
-		n, err := r.Read(block)
-		buf = append(buf, block[:n]...)
-		cut := bytes.LastIndexByte(buf, '\n') + 1
+		// What is left of the last read holds no line break, so only the
+		// bytes read now need searching.
+		old := n
+		m, err := r.Read(buf[n:])
+		n += m
+		if err != nil && err != io.EOF {
+			return nil, err
+		}
+		cut := 0
+		if nl := bytes.LastIndexByte(buf[old:n], '\n'); nl >= 0 {
+			cut = old + nl + 1
+		}
 		if err == io.EOF {
-			cut = len(buf)
+			cut = n
 		}
-		for id := range ReferencedIDs(buf[:cut]) {
-			ids[id] = true
-		}
-		buf = append(buf[:0], buf[cut:]...)
+		addReferencedIDs(ids, buf[:cut])
+		n = copy(buf, buf[cut:n])
 		if err == io.EOF {
 			return ids, nil
 		}
-		if err != nil {
-			return nil, err
+		if n == len(buf) { // a line longer than the buffer
+			buf = append(buf, make([]byte, len(buf))...)
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"testing/iotest"
 
 	"timeline/internal/benchdata"
 )
@@ -120,6 +121,14 @@ func TestReferencedIDsAndLean(t *testing.T) {
 	}
 	if !ids["bomb"] || !ids["a-b"] || len(ids) != 2 {
 		t.Errorf("referenced ids %v", ids)
+	}
+	// Read a byte at a time, and with a line longer than the buffer, the
+	// stream gives what the whole input gives.
+	long := in + "y," + strings.Repeat("P", 3<<20) + ",x-P1D,t,\nz,PP+P,,t,\n"
+	whole := ReferencedIDs([]byte(long))
+	streamed, err := ReferencedIDsIn(iotest.OneByteReader(strings.NewReader(long)))
+	if err != nil || fmt.Sprint(streamed) != fmt.Sprint(whole) || !whole["x"] || whole["pp"] {
+		t.Errorf("streamed %v (%v), whole %v", streamed, err, whole)
 	}
 	// A lean scan keeping only the wanted ids still resolves relative dates,
 	// and skips the other checks (the latitude out of range).
