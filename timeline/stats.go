@@ -26,11 +26,15 @@ type Stats struct {
 	MultiYear   int       // events whose span covers more than one calendar year
 	First, Last time.Time // earliest lower bound, latest upper bound (exclusive)
 
-	categories map[string]int
-	actors     map[string]int
+	categories counter
+	actors     counter
 	years      map[int]int
-	precisions map[string]int
+	precisions counter
 }
+
+// counter counts keys; a pointer to each count costs one map lookup a key
+// already met rather than two.
+type counter map[string]*int
 
 // Count is one line of a breakdown.
 type Count struct {
@@ -55,10 +59,10 @@ func Summarize(r io.Reader, name string, report func(Diagnostic)) (*Stats, error
 // Add counts one row; rows with errors are left out of the breakdowns.
 func (st *Stats) Add(row *Row) {
 	if st.categories == nil {
-		st.categories = map[string]int{}
-		st.actors = map[string]int{}
+		st.categories = counter{}
+		st.actors = counter{}
 		st.years = map[int]int{}
-		st.precisions = map[string]int{}
+		st.precisions = counter{}
 	}
 	if row.Errors > 0 || row.Start.IsZero() {
 		return
@@ -68,11 +72,13 @@ func (st *Stats) Add(row *Row) {
 		return
 	}
 	st.Events++
-	inc(st.categories, row.Get(ColCategory))
-	for a := range strings.SplitSeq(row.Get(ColActors), ";") {
+	st.categories.inc(row.Get(ColCategory))
+	for actors := row.Get(ColActors); actors != ""; {
+		a, rest, _ := strings.Cut(actors, ";")
 		if a = strings.TrimSpace(a); a != "" {
-			inc(st.actors, a)
+			st.actors.inc(a)
 		}
+		actors = rest
 	}
 	start, end := row.Start, row.End
 	lo, hi := Span(start, end)
@@ -82,7 +88,8 @@ func (st *Stats) Add(row *Row) {
 	if hi.After(st.Last) {
 		st.Last = hi
 	}
-	if y := lo.Year(); hi.Sub(time.Date(y+1, 1, 1, 0, 0, 0, 0, time.UTC)) <= 0 && !start.LowerOpen() {
+	// hi is exclusive: the span ends in the year of the instant before it.
+	if y := lo.Year(); hi.Add(-time.Nanosecond).Year() == y && !start.LowerOpen() {
 		st.years[y]++
 	} else {
 		st.MultiYear++
@@ -93,9 +100,9 @@ func (st *Stats) Add(row *Row) {
 	}
 	if edtf.IsRelative(row.Get(ColStart)) {
 		st.Relative++
-		st.precisions["relative"]++
+		st.precisions.inc("relative")
 	} else {
-		st.precisions[p.String()]++
+		st.precisions.inc(p.String())
 	}
 	if start.Uncertain() || end.Uncertain() {
 		st.Uncertain++
@@ -110,21 +117,23 @@ func (st *Stats) Add(row *Row) {
 
 // inc counts key, copying it only when it is new so that the map does not
 // keep whole CSV records alive.
-func inc(m map[string]int, key string) {
+func (c counter) inc(key string) {
 	if key == "" {
 		key = "(none)"
 	}
-	if _, ok := m[key]; ok {
-		m[key]++
+	if n := c[key]; n != nil {
+		*n++
 		return
 	}
-	m[strings.Clone(key)] = 1
+	n := 1
+	c[strings.Clone(key)] = &n
 }
 
-func sortedCounts(m map[string]int) []Count {
-	out := make([]Count, 0, len(m))
-	for k, v := range m {
-		out = append(out, Count{k, v})
+// sorted returns the counts, most first.
+func (c counter) sorted() []Count {
+	out := make([]Count, 0, len(c))
+	for k, v := range c {
+		out = append(out, Count{k, *v})
 	}
 	slices.SortFunc(out, func(a, b Count) int {
 		if c := cmp.Compare(b.Count, a.Count); c != 0 {
@@ -136,13 +145,13 @@ func sortedCounts(m map[string]int) []Count {
 }
 
 // Categories returns the events per category, most first.
-func (st *Stats) Categories() []Count { return sortedCounts(st.categories) }
+func (st *Stats) Categories() []Count { return st.categories.sorted() }
 
 // Actors returns the events per actor, most first.
-func (st *Stats) Actors() []Count { return sortedCounts(st.actors) }
+func (st *Stats) Actors() []Count { return st.actors.sorted() }
 
 // Precisions returns the events per date precision, most first.
-func (st *Stats) Precisions() []Count { return sortedCounts(st.precisions) }
+func (st *Stats) Precisions() []Count { return st.precisions.sorted() }
 
 // Years returns the events per calendar year, in year order. Events that span
 // more than one year are counted in MultiYear instead.
