@@ -375,8 +375,8 @@
     freq.setOption(o, true);
   }
   // Day-precise shown events in the window, per day, for the last
-  // CAL_YEARS years of the window that have any; the panel grows to hold
-  // them, and says how many earlier years zooming in would show.
+  // CAL_YEARS years of the window that have any; the panel takes the height
+  // they need, and says how many earlier years zooming in would show.
   var CAL_YEARS = 5;
   function panelHeight(px) {
     var h = px ? px + 'px' : '';
@@ -394,7 +394,7 @@
     }
     var ys = Array.from(years).sort(function (a, b) { return a - b; }), more = Math.max(0, ys.length - CAL_YEARS);
     ys = ys.slice(-CAL_YEARS);
-    panelHeight(Math.max(380, 90 + ys.length * 120));
+    panelHeight(90 + Math.max(1, ys.length) * 120);
     var b = panelBase(), o = b.option;
     o.title = { text: S.panel_calendar, subtext: more ? P('calendar_more', more).replace('{n}', more) : '', left: 'center', textStyle: { color: b.fg, fontSize: 13 }, subtextStyle: { color: b.muted } };
     o.visualMap = { min: 0, max: maxV, show: false, inRange: { color: ['#c6dbef', '#08519c'] } };
