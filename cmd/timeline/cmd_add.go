@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -158,7 +157,7 @@ func addEvent(arg string, v map[string]string, extra []column, e *env) error {
 	if !src.writable() {
 		return fmt.Errorf("%s: %w", src.arg, errNotWritable)
 	}
-	unlock, err := lockDir(filepath.Dir(src.csvPath))
+	unlock, err := lockDataset(src.csvPath)
 	if err != nil {
 		return err
 	}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"os"
-	"path/filepath"
 
 	"github.com/urfave/cli/v2"
 
@@ -40,7 +39,7 @@ func formatDataset(arg string, check, toStdout bool, e *env) error {
 		return err
 	}
 	if src.writable() && !toStdout && !check {
-		unlock, err := lockDir(filepath.Dir(src.csvPath))
+		unlock, err := lockDataset(src.csvPath)
 		if err != nil {
 			return err
 		}

@@ -4,7 +4,26 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 )
+
+// lockDataset takes the lock on the directory of the dataset file at path
+// (see lockDir) and, holding it, removes the temporary files that a writer
+// killed half way left beside the file: no other writer can be using them.
+func lockDataset(path string) (unlock func(), err error) {
+	dir := filepath.Dir(path)
+	if unlock, err = lockDir(dir); err != nil {
+		return nil, err
+	}
+	prefix := "." + filepath.Base(path) + ".tmp-"
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), prefix) && e.Type().IsRegular() {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
+	return unlock, nil
+}
 
 // writeFileAtomic replaces path with data so that a reader, or a crash half
 // way, sees either the old file or the new one, never a mix: the data goes to
