@@ -229,3 +229,17 @@ func TestScanFindsWantedIDs(t *testing.T) {
 		t.Errorf("the duplicate is not reported:\n%s", strings.Join(got, "\n"))
 	}
 }
+
+func TestScanReturnsReadErrors(t *testing.T) {
+	boom := fmt.Errorf("disk on fire")
+	in := io.MultiReader(strings.NewReader("id,start,title\na,2017,A\nb,2018,B\n"), iotest.ErrReader(boom))
+	s := NewScanner(in, "t.csv")
+	var ids []string
+	err := s.Scan(func(r *Row) { ids = append(ids, r.Get(ColID)) })
+	if err != boom {
+		t.Errorf("Scan returned %v, want the read error", err)
+	}
+	if len(ids) != 0 && fmt.Sprint(ids) != "[a b]" {
+		t.Errorf("rows before the error: %v", ids)
+	}
+}
