@@ -224,11 +224,15 @@ func (s *Scanner) Header() *Header { return s.hdr }
 func (s *Scanner) Rows() int { return s.nrows }
 
 func (s *Scanner) report(line, col int, field string, sev Severity, format string, args ...any) {
+	s.emit(diagnostic(s.Name, line, col, field, sev, format, args...))
+}
+
+func diagnostic(file string, line, col int, field string, sev Severity, format string, args ...any) Diagnostic {
 	msg := format
 	if len(args) > 0 {
 		msg = fmt.Sprintf(format, args...)
 	}
-	s.emit(Diagnostic{File: s.Name, Line: line, Column: col, Field: field, Severity: sev, Msg: msg})
+	return Diagnostic{File: file, Line: line, Column: col, Field: field, Severity: sev, Msg: msg}
 }
 
 func (s *Scanner) emit(d Diagnostic) {
@@ -424,9 +428,10 @@ func (s *Scanner) readAhead(out chan<- *batch, free <-chan *batch) {
 }
 
 // fieldPos returns the line and column of field i of the row being checked.
-func (s *Scanner) fieldPos(i int) (int, int) {
-	return int(s.curPos[2*i]), int(s.curPos[2*i+1])
-}
+func (s *Scanner) fieldPos(i int) (int, int) { return fieldPos(s.curPos, i) }
+
+// fieldPos reads the line and column of field i from a row's positions.
+func fieldPos(pos []int32, i int) (int, int) { return int(pos[2*i]), int(pos[2*i+1]) }
 
 // cellChecks runs the checks of single cells. It needs nothing but the
 // header, so the read-ahead goroutine runs it and keeps its diagnostics for
@@ -439,16 +444,10 @@ type cellChecks struct {
 	out  []Diagnostic // the diagnostics so far
 }
 
-func (c *cellChecks) fieldPos(i int) (int, int) {
-	return int(c.pos[2*i]), int(c.pos[2*i+1])
-}
+func (c *cellChecks) fieldPos(i int) (int, int) { return fieldPos(c.pos, i) }
 
 func (c *cellChecks) report(line, col int, field string, sev Severity, format string, args ...any) {
-	msg := format
-	if len(args) > 0 {
-		msg = fmt.Sprintf(format, args...)
-	}
-	c.out = append(c.out, Diagnostic{File: c.name, Line: line, Column: col, Field: field, Severity: sev, Msg: msg})
+	c.out = append(c.out, diagnostic(c.name, line, col, field, sev, format, args...))
 }
 
 // checkFields runs the checks of every cell but the dates, and replaces
@@ -511,22 +510,26 @@ func (s *Scanner) checkDates(row *Row, before int) *pendingRow {
 	if i := h.index[ColID]; i >= 0 && row.Fields[i] != "" && validID(row.Fields[i]) {
 		id := row.Fields[i]
 		key = maphash.String(s.seed, id)
-		// An id relative dates may refer to goes in ids, with its start;
-		// any other, in lines, which is all duplicates need.
-		if s.Wanted == nil || s.Wanted[id] {
-			if first, dup := s.ids[key]; dup {
-				line, col := s.fieldPos(i)
-				s.report(line, col, "id", Error, "duplicate id %q (first on line %d)", id, first.line)
-			} else {
-				hasKey = true
-			}
+		// An id relative dates may refer to goes in ids, with its start
+		// (below); any other, in lines, which is all duplicates need.
+		wanted := s.Wanted == nil || s.Wanted[id]
+		var first uint32
+		var dup bool
+		if wanted {
+			var info idInfo
+			info, dup = s.ids[key]
+			first = info.line
 		} else if !s.Lean {
-			if first, dup := s.lines[key]; dup {
-				line, col := s.fieldPos(i)
-				s.report(line, col, "id", Error, "duplicate id %q (first on line %d)", id, first)
-			} else {
-				s.lines[key] = uint32(row.Line)
-			}
+			first, dup = s.lines[key]
+		}
+		switch {
+		case dup:
+			line, col := s.fieldPos(i)
+			s.report(line, col, "id", Error, "duplicate id %q (first on line %d)", id, first)
+		case wanted:
+			hasKey = true
+		case !s.Lean:
+			s.lines[key] = uint32(row.Line)
 		}
 	}
 	var p *pendingRow
