@@ -105,9 +105,14 @@ func (c *csvReader) fill() error {
 	}
 	old := len(c.block)
 	cut := -1
-	for {
+	for empty := 0; ; {
 		n, err := c.r.Read(c.block[len(c.block):cap(c.block)])
 		c.block = c.block[:len(c.block)+n]
+		if n > 0 {
+			empty = 0
+		} else if empty++; empty == 100 && err == nil {
+			return io.ErrNoProgress // as bufio does with a reader that gives nothing
+		}
 		if err == io.EOF {
 			c.eof = true
 			cut = len(c.block)

@@ -129,3 +129,14 @@ func FuzzCSVReader(f *testing.F) {
 		compareCSV(t, in, int(size)%64+1)
 	})
 }
+
+// nothingReader returns neither bytes nor an error, forever.
+type nothingReader struct{}
+
+func (nothingReader) Read([]byte) (int, error) { return 0, nil }
+
+func TestCSVReaderGivesUpOnAReaderThatGivesNothing(t *testing.T) {
+	if _, err := newCSVReader(nothingReader{}, false).Read(); err != io.ErrNoProgress {
+		t.Errorf("got %v, want io.ErrNoProgress", err)
+	}
+}
