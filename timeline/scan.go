@@ -1023,8 +1023,10 @@ func ReferencedIDsIn(r io.Reader) (map[string]bool, error) {
 		if err == io.EOF {
 			cut = n
 		}
-		addReferencedIDs(ids, buf[:cut])
-		n = copy(buf, buf[cut:n])
+		if cut > 0 {
+			addReferencedIDs(ids, buf[:cut])
+			n = copy(buf, buf[cut:n])
+		}
 		if err == io.EOF {
 			return ids, nil
 		}
