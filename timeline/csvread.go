@@ -85,9 +85,7 @@ func (c *csvReader) next() error {
 
 // FieldPos returns the line and column (1-based, in bytes) where field i of
 // the last record starts.
-func (c *csvReader) FieldPos(i int) (line, col int) {
-	return int(c.pos[2*i]), int(c.pos[2*i+1])
-}
+func (c *csvReader) FieldPos(i int) (line, col int) { return fieldPos(c.pos, i) }
 
 // fill reads more input after the unparsed rest of data, up to at least one
 // more line break or the end of input.
@@ -95,7 +93,6 @@ func (c *csvReader) fill() error {
 	if c.eof {
 		return io.EOF
 	}
-	kept := len(c.data) - c.off
 	c.block = append(c.block[:0], c.data[c.off:]...)
 	c.block = append(c.block, c.tail...)
 	if cap(c.block) < c.size || len(c.block) > cap(c.block)/2 {
@@ -132,7 +129,7 @@ func (c *csvReader) fill() error {
 	}
 	if c.skipBOM {
 		c.skipBOM = false
-		if bytes.HasPrefix(c.block, []byte("\xef\xbb\xbf")) && kept == 0 {
+		if bytes.HasPrefix(c.block, []byte("\xef\xbb\xbf")) {
 			c.block, cut = c.block[3:], cut-3
 		}
 	}
@@ -142,21 +139,21 @@ func (c *csvReader) fill() error {
 	return nil
 }
 
-// lineEnd returns, for the line that starts at or before i, the end of its
-// text and where the next line starts. The text ends before the line break
-// and before a carriage return that precedes it or the end of input, as
+// lineEnd returns, for the line that starts at start, the end of its text
+// and where the next line starts. The text ends before the line break and
+// before a carriage return that precedes it or the end of input, as
 // encoding/csv normalises lines. hasNL is false for a last line without a
 // line break, and also when data ends before the line does (more input is
 // needed unless at the end).
-func (c *csvReader) lineEnd(lineStart, i int) (end, next int, hasNL bool) {
-	if nl := strings.IndexByte(c.data[i:], '\n'); nl >= 0 {
-		end = i + nl
+func (c *csvReader) lineEnd(start int) (end, next int, hasNL bool) {
+	if nl := strings.IndexByte(c.data[start:], '\n'); nl >= 0 {
+		end = start + nl
 		next = end + 1
 		hasNL = true
 	} else {
 		end, next = len(c.data), len(c.data)
 	}
-	if end > lineStart && c.data[end-1] == '\r' && (hasNL || c.eof) {
+	if end > start && c.data[end-1] == '\r' && (hasNL || c.eof) {
 		end--
 	}
 	return end, next, hasNL
@@ -169,6 +166,8 @@ func (c *csvReader) readRecord() error {
 	data := c.data
 	off, line := c.off, c.line
 	// Skip empty lines.
+	var end, next int
+	var hasNL bool
 	for {
 		if off == len(data) {
 			if c.eof {
@@ -177,8 +176,7 @@ func (c *csvReader) readRecord() error {
 			}
 			return errMore
 		}
-		end, next, hasNL := c.lineEnd(off, off)
-		if end > off {
+		if end, next, hasNL = c.lineEnd(off); end > off {
 			break
 		}
 		if !hasNL && !c.eof {
@@ -188,7 +186,6 @@ func (c *csvReader) readRecord() error {
 	}
 	recLine := line
 	lineStart := off
-	end, next, hasNL := c.lineEnd(lineStart, off)
 	i := off
 	// quote is the first quote at or after i on this line, or end.
 	quote := -1
@@ -246,7 +243,7 @@ fields:
 				if next == len(data) && !c.eof {
 					return errMore
 				}
-				nEnd, nNext, nHasNL := c.lineEnd(next, next)
+				nEnd, nNext, nHasNL := c.lineEnd(next)
 				if nEnd == next && !nHasNL {
 					// Only the end of input (or a lone carriage return
 					// before it) follows.
