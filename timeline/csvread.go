@@ -225,14 +225,17 @@ fields:
 		// a doubled quote or a line break.
 		fieldLine := int32(line)
 		i++
+		// Its text so far is data[start:i] while it is plain, and buf
+		// once it is not.
 		start, plain := i, true
-		c.buf = c.buf[:0]
 		for {
 			q := strings.IndexByte(data[i:end], '"')
 			if q < 0 {
 				// The cell goes on past this line.
+				if plain {
+					c.buf, plain = append(c.buf[:0], data[start:i]...), false
+				}
 				c.buf = append(c.buf, data[i:end]...)
-				plain = false
 				if !hasNL {
 					if !c.eof {
 						return errMore
@@ -254,11 +257,15 @@ fields:
 				continue
 			}
 			q += i
-			c.buf = append(c.buf, data[i:q]...)
+			if !plain {
+				c.buf = append(c.buf, data[i:q]...)
+			}
 			i = q + 1
 			if i < end && data[i] == '"' {
+				if plain {
+					c.buf, plain = append(c.buf[:0], data[start:q]...), false
+				}
 				c.buf = append(c.buf, '"')
-				plain = false
 				i++
 				continue
 			}
