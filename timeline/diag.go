@@ -22,7 +22,11 @@ type Diagnostic struct {
 	Column   int
 	Field    string
 	Severity Severity
-	Msg      string
+	// Code names the kind of problem with a stable dotted word
+	// (date.syntax, id.duplicate, …; see the Code constants), so that a
+	// program can branch on it without matching messages.
+	Code string
+	Msg  string
 }
 
 // String formats the diagnostic as FILE:LINE:COLUMN: FIELD: message, with

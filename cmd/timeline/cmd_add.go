@@ -13,6 +13,7 @@ import (
 
 	"timeline/timeline"
 	"timeline/timeline/edtf"
+	"timeline/timeline/textdate"
 )
 
 func addCommand(e *env) *cli.Command {
@@ -120,7 +121,7 @@ func eventFromFlags(c *cli.Context, e *env) (map[string]string, []column, error)
 }
 
 // humanDate turns what a person typed into the stored spelling: relative
-// dates and ".." as they are, anything else through edtf.ParseHuman.
+// dates and ".." as they are, anything else through textdate.ParseHuman.
 func humanDate(s string) (string, error) {
 	if s == ".." {
 		return s, nil
@@ -130,11 +131,11 @@ func humanDate(s string) (string, error) {
 		// first, then the human spellings.
 		if r, err := edtf.ParseRelative(s); err == nil {
 			return r.String(), nil
-		} else if _, herr := edtf.ParseHuman(s); herr != nil {
+		} else if _, herr := textdate.ParseHuman(s); herr != nil {
 			return "", err
 		}
 	}
-	d, err := edtf.ParseHuman(s)
+	d, err := textdate.ParseHuman(s)
 	if err != nil {
 		return "", err
 	}

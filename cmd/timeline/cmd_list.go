@@ -17,7 +17,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"timeline/timeline"
-	"timeline/timeline/edtf"
+	"timeline/timeline/textdate"
 )
 
 func listCommand(e *env) *cli.Command {
@@ -70,7 +70,7 @@ func filterFromFlags(c *cli.Context) (*timeline.Filter, error) {
 		if v == "" {
 			continue
 		}
-		d, err := edtf.ParseHuman(v)
+		d, err := textdate.ParseHuman(v)
 		if err != nil {
 			return nil, usagef("--%s: %v", b.flag, err)
 		}

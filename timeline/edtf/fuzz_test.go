@@ -62,24 +62,6 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
-// FuzzParseHuman checks that ParseHuman never panics and that what it
-// returns is a date Parse reads back.
-func FuzzParseHuman(f *testing.F) {
-	for _, s := range append(seeds(), "3 April 2017", "early 2016", "c. 1995", "1990s", "44 BC", "2011-12", "before 2017") {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		d, err := ParseHuman(s)
-		if err != nil {
-			return
-		}
-		back, err := Parse(d.String())
-		if err != nil || back != d {
-			t.Fatalf("ParseHuman(%q) = %q, which Parse reads as %q, %v", s, d.String(), back, err)
-		}
-	})
-}
-
 // FuzzRelative checks the relative-date parser's round trip.
 func FuzzRelative(f *testing.F) {
 	for _, s := range []string{"spb-metro-bombing+P3W~", "a-P1Y2M10DT2H30M5S", "x+PT8H?"} {
@@ -125,20 +107,6 @@ func ExampleParse() {
 	// "2017-13": month 13 out of range
 }
 
-func ExampleParseHuman() {
-	for _, s := range []string{"3 April 2017", "early 2016", "2011-12", "c. 1995", "44 BC", "before 2017"} {
-		d, _ := ParseHuman(s)
-		fmt.Printf("%s → %s → %s\n", s, d, d.Format("en"))
-	}
-	// Output:
-	// 3 April 2017 → 2017-04-03 → 3 April 2017
-	// early 2016 → 2016-01~/2016-04~ → c. January 2016 – c. April 2016
-	// 2011-12 → 2011/2012 → 2011–2012
-	// c. 1995 → 1995~ → c. 1995
-	// 44 BC → -0043 → 44 BCE
-	// before 2017 → ../2017 → ? – 2017
-}
-
 func ExampleRelative_Resolve() {
 	r, _ := ParseRelative("spb-metro-bombing+P3W~")
 	fmt.Println(r.ID, r.Dur, r.Resolve(MustParse("2017-04-03")))
@@ -180,13 +148,6 @@ func BenchmarkCompare(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		Compare(x, y)
-	}
-}
-
-func BenchmarkParseHuman(b *testing.B) {
-	b.ReportAllocs()
-	for b.Loop() {
-		ParseHuman("3 April 2017")
 	}
 }
 

@@ -1,9 +1,11 @@
-package edtf
+package textdate
 
 import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"timeline/timeline/edtf"
 )
 
 var monthNames = map[string]int{
@@ -42,10 +44,10 @@ const humanHelp = "want an EDTF date (2017-04-03, 2017?, 2011/2012) or e.g. '3 A
 // 2016). Input written only with EDTF's characters that is not a date gets
 // Parse's error ("2017-02-30": day 30 out of range for 2017-02); anything else
 // gets an error listing the spellings accepted.
-func ParseHuman(s string) (Date, error) {
+func ParseHuman(s string) (edtf.Date, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
-		return Date{}, &SyntaxError{s, 0, "empty date"}
+		return edtf.Date{}, &edtf.SyntaxError{Input: s, Msg: "empty date"}
 	}
 	if d, ok := yearRange(s); ok {
 		return d, nil
@@ -55,20 +57,20 @@ func ParseHuman(s string) (Date, error) {
 			return d.Qualify(true, false), nil
 		}
 	}
-	d, err := Parse(s)
+	d, err := edtf.Parse(s)
 	if err == nil {
 		return d, nil
 	}
 	if d, ok := human(s); ok {
-		if _, err := Parse(d.String()); err == nil {
+		if _, err := edtf.Parse(d.String()); err == nil {
 			return d, nil
 		}
 	}
 	if looksEDTF(s) {
 		// "2017-02-30" is better told what is wrong than what else to write.
-		return Date{}, err
+		return edtf.Date{}, err
 	}
-	return Date{}, &SyntaxError{s, 0, "cannot read this date: " + humanHelp}
+	return edtf.Date{}, &edtf.SyntaxError{Input: s, Msg: "cannot read this date: " + humanHelp}
 }
 
 // looksEDTF reports whether s is written only with the bytes EDTF uses.
@@ -85,9 +87,9 @@ func looksEDTF(s string) bool {
 
 // yearRange reads "2011-12", "2011–12", "2011-2012", "2011 to 2012",
 // "2011 – 2012".
-func yearRange(s string) (Date, bool) {
+func yearRange(s string) (edtf.Date, bool) {
 	if len(s) < 7 || !allDigits(s[:4]) {
-		return Date{}, false
+		return edtf.Date{}, false
 	}
 	rest := strings.TrimLeft(s[4:], " ")
 	switch {
@@ -98,18 +100,18 @@ func yearRange(s string) (Date, bool) {
 	case len(rest) > 3 && (rest[0] == 't' || rest[0] == 'T') && (rest[1] == 'o' || rest[1] == 'O') && rest[2] == ' ':
 		rest = rest[3:]
 	default:
-		return Date{}, false
+		return edtf.Date{}, false
 	}
 	b := strings.TrimLeft(rest, " ")
 	if !allDigits(b) {
-		return Date{}, false
+		return edtf.Date{}, false
 	}
 	y, _ := strconv.Atoi(s[:4])
 	var end int
 	switch len(b) {
 	case 2:
 		if len(rest) != 2 {
-			return Date{}, false // "2011 - 12" is too odd to guess at
+			return edtf.Date{}, false // "2011 - 12" is too odd to guess at
 		}
 		nn, _ := strconv.Atoi(b)
 		last := y % 100
@@ -123,17 +125,17 @@ func yearRange(s string) (Date, bool) {
 		case !isCode && nn > last:
 			end = y - last + nn
 		default:
-			return Date{}, false
+			return edtf.Date{}, false
 		}
 	case 4:
 		end, _ = strconv.Atoi(b)
 		if end <= y {
-			return Date{}, false
+			return edtf.Date{}, false
 		}
 	default:
-		return Date{}, false
+		return edtf.Date{}, false
 	}
-	d, err := Parse(pad4(y) + "/" + pad4(end))
+	d, err := edtf.Parse(pad4(y) + "/" + pad4(end))
 	return d, err == nil
 }
 
@@ -158,7 +160,7 @@ func allDigits(s string) bool {
 }
 
 // human reads the spellings that are not EDTF.
-func human(s string) (Date, bool) {
+func human(s string) (edtf.Date, bool) {
 	low := strings.ToLower(s)
 	uncertain := false
 	if strings.HasSuffix(low, "?") {
@@ -167,12 +169,12 @@ func human(s string) (Date, bool) {
 	}
 	d, ok := humanBody(low)
 	if !ok {
-		return Date{}, false
+		return edtf.Date{}, false
 	}
 	return d.Qualify(uncertain, false), true
 }
 
-func humanBody(low string) (Date, bool) {
+func humanBody(low string) (edtf.Date, bool) {
 	for _, p := range []string{"circa ", "c. ", "c.", "ca. ", "ca.", "ca ", "c ", "about ", "around ", "approx. ", "approximately ", "~"} {
 		if rest, ok := strings.CutPrefix(low, p); ok {
 			d, ok := humanBody(strings.TrimSpace(rest))
@@ -185,20 +187,20 @@ func humanBody(low string) (Date, bool) {
 	}{{"before ", "../"}, {"until ", "../"}, {"by ", "../"}} {
 		if rest, ok := strings.CutPrefix(low, p.word); ok {
 			d, ok := humanBody(strings.TrimSpace(rest))
-			if !ok || d.interval {
-				return Date{}, false
+			if !ok || d.IsInterval() {
+				return edtf.Date{}, false
 			}
-			out, err := Parse(p.open + d.String())
+			out, err := edtf.Parse(p.open + d.String())
 			return out, err == nil
 		}
 	}
 	for _, w := range []string{"after ", "since ", "from "} {
 		if rest, ok := strings.CutPrefix(low, w); ok {
 			d, ok := humanBody(strings.TrimSpace(rest))
-			if !ok || d.interval {
-				return Date{}, false
+			if !ok || d.IsInterval() {
+				return edtf.Date{}, false
 			}
-			out, err := Parse(d.String() + "/..")
+			out, err := edtf.Parse(d.String() + "/..")
 			return out, err == nil
 		}
 	}
@@ -209,18 +211,18 @@ func humanBody(low string) (Date, bool) {
 		if rest, ok := strings.CutPrefix(low, p.word); ok {
 			y, ok := humanYear(strings.TrimSpace(rest))
 			if !ok {
-				return Date{}, false
+				return edtf.Date{}, false
 			}
-			out, err := Parse(y + "-" + p.from + "~/" + y + "-" + p.to + "~")
+			out, err := edtf.Parse(y + "-" + p.from + "~/" + y + "-" + p.to + "~")
 			return out, err == nil
 		}
 	}
 	if rest, ok := strings.CutSuffix(low, "s"); ok && len(rest) == 4 && allDigits(rest) && rest[3] == '0' {
-		out, err := Parse(rest[:3] + "X")
+		out, err := edtf.Parse(rest[:3] + "X")
 		return out, err == nil
 	}
 	if y, ok := humanYear(low); ok {
-		out, err := Parse(y)
+		out, err := edtf.Parse(y)
 		return out, err == nil
 	}
 	fields := strings.FieldsFunc(low, func(r rune) bool { return unicode.IsSpace(r) || r == ',' })
@@ -252,39 +254,39 @@ func humanBody(low string) (Date, bool) {
 					day = n
 					continue
 				}
-				return Date{}, false
+				return edtf.Date{}, false
 			}
 			year = y
 			i = len(fields)
 		default:
-			return Date{}, false
+			return edtf.Date{}, false
 		}
 	}
 	if year == "" {
-		return Date{}, false
+		return edtf.Date{}, false
 	}
 	var s string
 	switch {
 	case season != 0 && month == 0 && day == 0:
 		s = year + "-" + strconv.Itoa(season)
 	case season != 0:
-		return Date{}, false
+		return edtf.Date{}, false
 	case month != 0 && day != 0:
 		s = year + "-" + two2(month) + "-" + two2(day)
 	case month != 0:
 		s = year + "-" + two2(month)
 	case day != 0:
-		return Date{}, false
+		return edtf.Date{}, false
 	default:
 		s = year
 	}
 	if clock != "" {
 		if month == 0 || day == 0 {
-			return Date{}, false
+			return edtf.Date{}, false
 		}
 		s += "T" + clock
 	}
-	out, err := Parse(s)
+	out, err := edtf.Parse(s)
 	return out, err == nil
 }
 
@@ -341,3 +343,5 @@ func humanYear(s string) (string, bool) {
 	}
 	return pad4(y), true
 }
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
