@@ -29,6 +29,10 @@ type csvReader struct {
 	rec     []string
 	pos     []int32 // line and column of each field of rec, in pairs
 	buf     []byte  // the text of a quoted cell that had to be unescaped
+	// unclosed is the line and column of the quoted cell that the last
+	// ParseError found open at the end of the input, or zero: a quote that
+	// is never closed is best reported where it was opened.
+	unclosed [2]int32
 }
 
 // csvBlock is how much input a read asks for; a record longer than that
@@ -68,6 +72,7 @@ func (c *csvReader) appendRecord(fields []string, pos []int32) ([]string, []int3
 // next appends the next record to rec and pos.
 func (c *csvReader) next() error {
 	n, p := len(c.rec), len(c.pos)
+	c.unclosed = [2]int32{}
 	for {
 		err := c.readRecord()
 		if err == nil {
@@ -240,6 +245,7 @@ fields:
 					if !c.eof {
 						return errMore
 					}
+					c.unclosed = [2]int32{fieldLine, col}
 					return fail(line, end-lineStart+1, csv.ErrQuote)
 				}
 				c.buf = append(c.buf, '\n')
@@ -250,6 +256,7 @@ fields:
 				if nEnd == next && !nHasNL {
 					// Only the end of input (or a lone carriage return
 					// before it) follows.
+					c.unclosed = [2]int32{fieldLine, col}
 					return fail(line, end-lineStart+2, csv.ErrQuote)
 				}
 				lineStart, i, line = next, next, line+1

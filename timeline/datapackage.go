@@ -337,6 +337,7 @@ func (o *object) UnmarshalJSON(data []byte) error {
 		return errors.New("want a JSON object")
 	}
 	*o = (*o)[:0]
+	seen := map[string]bool{}
 	for dec.More() {
 		tok, err := dec.Token()
 		if err != nil {
@@ -347,11 +348,10 @@ func (o *object) UnmarshalJSON(data []byte) error {
 		if err := dec.Decode(&raw); err != nil {
 			return err
 		}
-		for _, m := range *o {
-			if m.Key == key {
-				return fmt.Errorf("property %q appears twice", key)
-			}
+		if seen[key] {
+			return fmt.Errorf("property %q appears twice", key)
 		}
+		seen[key] = true
 		*o = append(*o, member{key, raw})
 	}
 	_, err = dec.Token()

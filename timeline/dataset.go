@@ -6,7 +6,6 @@ import (
 	"encoding/csv"
 	"io"
 	"slices"
-	"strconv"
 	"time"
 
 	"timeline/timeline/edtf"
@@ -82,16 +81,6 @@ func (ds *Dataset) Sort() {
 	slices.SortStableFunc(ds.Events, func(a, b Event) int { return Compare(&a, &b) })
 }
 
-// Lookup returns the event with the given id.
-func (ds *Dataset) Lookup(id string) (*Event, bool) {
-	for i := range ds.Events {
-		if ds.Events[i].ID == id {
-			return &ds.Events[i], true
-		}
-	}
-	return nil, false
-}
-
 // FillIDs gives every event without an id one made from its title, unique in
 // the dataset, and returns how many it filled.
 func (ds *Dataset) FillIDs() int {
@@ -152,18 +141,13 @@ func (ds *Dataset) Write(w io.Writer) error {
 }
 
 // Canonicalize rewrites every date in its canonical spelling; dates that do
-// not parse are left as written.
+// not parse are left as written. No other cell changes: numbers keep every
+// digit they were written with.
 func (ds *Dataset) Canonicalize() {
 	for i := range ds.Events {
 		e := &ds.Events[i]
 		e.Start = canonicalDate(e.Start)
 		e.End = canonicalDate(e.End)
-		if e.Latitude != "" {
-			e.Latitude = canonicalNumber(e.Latitude)
-		}
-		if e.Longitude != "" {
-			e.Longitude = canonicalNumber(e.Longitude)
-		}
 	}
 }
 
@@ -181,12 +165,4 @@ func canonicalDate(s string) string {
 		return d.String()
 	}
 	return s
-}
-
-func canonicalNumber(s string) string {
-	f, err := strconv.ParseFloat(s, 64)
-	if err != nil {
-		return s
-	}
-	return strconv.FormatFloat(f, 'f', -1, 64)
 }

@@ -44,7 +44,7 @@ func TestWriteKeepsColumnsInCanonicalOrder(t *testing.T) {
 }
 
 func TestSortFillCanonicalize(t *testing.T) {
-	in := "id,start,title,latitude,longitude\n,2017-04-03,St Petersburg metro bombing,59.90,30.30\nx,2016?~,Earlier,,\nz,2016,Same year,,\n,2018,St Petersburg metro bombing,,\n"
+	in := "id,start,title,latitude,longitude\n,2017-04-03,St Petersburg metro bombing,59.90,30.295912345678901234\nx,2016?~,Earlier,,\nz,2016,Same year,,\n,2018,St Petersburg metro bombing,,\n"
 	ds, _, err := Read(strings.NewReader(in), "t.csv", nil)
 	if err != nil {
 		t.Fatal(err)
@@ -65,8 +65,9 @@ func TestSortFillCanonicalize(t *testing.T) {
 	if got := strings.Join(starts, " "); got != "2016 2016% 2017-04-03 2018" {
 		t.Errorf("starts = %s", got)
 	}
-	if e, _ := ds.Lookup("st-petersburg-metro-bombing"); e.Latitude != "59.9" {
-		t.Errorf("latitude = %q", e.Latitude)
+	// Numbers keep every digit they were written with.
+	if e := ds.Events[2]; e.Latitude != "59.90" || e.Longitude != "30.295912345678901234" {
+		t.Errorf("coordinates = %q, %q", e.Latitude, e.Longitude)
 	}
 }
 
@@ -83,7 +84,7 @@ func TestSlug(t *testing.T) {
 		if got := Slug(in); got != want {
 			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
 		}
-		if !ValidID(Slug(in)) {
+		if !validID(Slug(in)) {
 			t.Errorf("Slug(%q) is not a valid id", in)
 		}
 	}

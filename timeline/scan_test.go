@@ -125,7 +125,7 @@ func TestReferencedIDsAndLean(t *testing.T) {
 	// Read a byte at a time, and with a line longer than the buffer, the
 	// stream gives what the whole input gives.
 	long := in + "y," + strings.Repeat("P", 3<<20) + ",x-P1D,t,\nz,PP+P,,t,\n"
-	whole := ReferencedIDs([]byte(long))
+	whole := referencedIDs([]byte(long))
 	streamed, err := ReferencedIDsIn(iotest.OneByteReader(strings.NewReader(long)))
 	if err != nil || fmt.Sprint(streamed) != fmt.Sprint(whole) || !whole["x"] || whole["pp"] {
 		t.Errorf("streamed %v (%v), whole %v", streamed, err, whole)
@@ -157,7 +157,7 @@ func TestScanDoesNotKeepBlocks(t *testing.T) {
 	}
 	size := in.Len()
 	s := NewScanner(bytes.NewReader(in.Bytes()), "big.csv")
-	s.Lean, s.Wanted = true, ReferencedIDs(in.Bytes())
+	s.Lean, s.Wanted = true, referencedIDs(in.Bytes())
 	var before runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)

@@ -1,23 +1,30 @@
 package timeline
 
 import (
+	"encoding/binary"
 	"io"
 	"sync/atomic"
 	"unicode/utf8"
 )
 
 // utf8Reader passes bytes through and notes whether any of them is not valid
-// UTF-8. Checking the stream in large blocks costs far less than checking
-// every field, which is only done once a bad byte has been seen.
+// UTF-8, and whether any is a control character other than tab, line feed
+// and carriage return (NUL, ESC, BEL, DEL, C1 controls). Checking the
+// stream in large blocks costs far less than checking every field, which is
+// only done once such a byte has been seen.
 type utf8Reader struct {
 	r    io.Reader
 	bad  atomic.Bool
+	ctl  atomic.Bool
 	tail []byte // an incomplete sequence at the end of the last block
 	buf  []byte
 }
 
 func (u *utf8Reader) Read(p []byte) (int, error) {
 	n, err := u.r.Read(p)
+	if n > 0 && !u.ctl.Load() && hasControl(p[:n]) {
+		u.ctl.Store(true)
+	}
 	if n > 0 && !u.bad.Load() {
 		block := p[:n]
 		if len(u.tail) > 0 {
@@ -59,4 +66,35 @@ func incompleteTail(b []byte) int {
 		}
 	}
 	return 0
+}
+
+// hasControl reports whether b holds a control byte other than tab, LF and
+// CR: a C0 control, DEL, or the first byte (0xC2) of a C1 control in UTF-8,
+// which a closer look at the cell tells apart from other characters. It
+// looks at eight bytes at a time and at single bytes only in the words
+// that may hold one (about one word a line, for the line break).
+func hasControl(b []byte) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		x := binary.LittleEndian.Uint64(b[i:])
+		low := (x - 0x20*ones) &^ x & highs // some byte below 0x20
+		del := x ^ 0x7f*ones
+		del = (del - ones) &^ del & highs // some byte 0x7f
+		c2 := x ^ 0xc2*ones
+		c2 = (c2 - ones) &^ c2 & highs // some byte 0xc2
+		if low|del|c2 != 0 && controlIn(b[i:i+8]) {
+			return true
+		}
+	}
+	return controlIn(b[i:])
+}
+
+func controlIn(b []byte) bool {
+	for _, c := range b {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f || c == 0xc2 {
+			return true
+		}
+	}
+	return false
 }

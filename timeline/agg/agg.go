@@ -32,10 +32,8 @@ var unitNames = [...]string{"day", "week", "month", "quarter", "year", "decade"}
 // String returns the unit's name.
 func (u Unit) String() string { return unitNames[u] }
 
-// Units lists the unit names ParseUnit accepts, with "auto".
-func Units() []string { return append(append([]string(nil), unitNames[:]...), "auto") }
-
-// ParseUnit reads a unit name; ok is false for "auto".
+// ParseUnit reads a unit name; auto is true, and u meaningless, for "auto"
+// (or "").
 func ParseUnit(s string) (u Unit, auto bool, err error) {
 	if s == "auto" || s == "" {
 		return 0, true, nil

@@ -440,3 +440,12 @@ func TestSize(t *testing.T) {
 		t.Errorf("Date is %d bytes, want at most 56", n)
 	}
 }
+
+// MustParse is Parse for dates the tests know to be valid.
+func MustParse(s string) Date {
+	d, err := Parse(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}

@@ -362,12 +362,3 @@ func daysIn(year int64, month int) int {
 	}
 	return 31
 }
-
-// MustParse is Parse for dates known to be valid; it panics on an error.
-func MustParse(s string) Date {
-	d, err := Parse(s)
-	if err != nil {
-		panic(err)
-	}
-	return d
-}
