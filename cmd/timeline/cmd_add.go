@@ -2,10 +2,8 @@ package main
 
 import (
 	"bytes"
-	"encoding/csv"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"strings"
 
@@ -167,73 +165,28 @@ func addEvent(arg string, v map[string]string, extra []column, e *env) error {
 	if err != nil {
 		return err
 	}
-	ds, _, err := timeline.Read(bytes.NewReader(old), src.name, nil)
-	if err != nil {
-		return fmt.Errorf("%s: cannot read the header; run 'timeline validate %s'", src.name, src.arg)
-	}
-	taken := make(map[string]bool, len(ds.Events))
-	for _, ev := range ds.Events {
-		taken[ev.ID] = true
-	}
-	if id, ok := v["id"]; ok {
-		if taken[id] {
-			return fmt.Errorf("%s: id %q is already taken", src.name, id)
-		}
-	} else {
-		v["id"] = timeline.UniqueID(v["title"], taken)
-	}
+	var names []string
 	for _, c := range extra {
 		v[c.name] = c.value
+		names = append(names, c.name)
 	}
-
-	header, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(old, []byte("\xef\xbb\xbf")))).Read()
+	a, err := timeline.AppendRow(old, src.name, v, names)
 	if err != nil {
-		return fmt.Errorf("%s: cannot read the header: %w", src.name, err)
-	}
-	var missing []string
-	for _, name := range append(timeline.Columns(), extraNames(extra)...) {
-		if _, set := v[name]; set && !contains(header, name) {
-			missing = append(missing, name)
-		}
-	}
-	body := old
-	if len(missing) > 0 {
-		if body, err = addColumns(old, missing); err != nil {
-			return fmt.Errorf("%s: adding columns %s: %w", src.name, strings.Join(missing, ", "), err)
-		}
-		header = append(header, missing...)
-	}
-	rec := make([]string, len(header))
-	for i, name := range header {
-		rec[i] = v[name]
-	}
-	next, line := appendRecord(body, rec)
-
-	// Check the new row in the context of the whole file; refuse it if it
-	// has errors, whatever the rest of the file has.
-	var problems []timeline.Diagnostic
-	s := timeline.NewScanner(bytes.NewReader(next), src.name)
-	s.Report = func(d timeline.Diagnostic) {
-		if d.Line >= line {
-			problems = append(problems, d)
-		}
-	}
-	if err := s.Scan(func(*timeline.Row) {}); err != io.EOF {
 		return err
 	}
 	bad := false
-	for _, d := range problems {
+	for _, d := range a.Reports {
 		fmt.Fprintln(e.stderr, d)
 		bad = bad || d.Severity == timeline.Error
 	}
 	if bad {
 		return fmt.Errorf("event not added to %s", src.name)
 	}
-	if err := writeFileAtomic(src.csvPath, next); err != nil {
+	if err := writeFileAtomic(src.csvPath, a.Data); err != nil {
 		return err
 	}
-	if len(missing) > 0 && src.pkg != nil {
-		src.pkg.SyncSchema(header)
+	if len(a.Added) > 0 && src.pkg != nil {
+		src.pkg.SyncSchema(a.Header)
 		var pb bytes.Buffer
 		if err := src.pkg.Write(&pb); err != nil {
 			return err
@@ -242,76 +195,6 @@ func addEvent(arg string, v map[string]string, extra []column, e *env) error {
 			return err
 		}
 	}
-	fmt.Fprintln(e.stdout, v["id"])
+	fmt.Fprintln(e.stdout, a.ID)
 	return nil
-}
-
-func extraNames(cols []column) []string {
-	out := make([]string, len(cols))
-	for i, c := range cols {
-		out[i] = c.name
-	}
-	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-// appendRecord returns data with rec appended as one CSV row, in the line
-// ending the file already uses, and the line number the row starts on.
-func appendRecord(data []byte, rec []string) ([]byte, int) {
-	crlf := usesCRLF(data)
-	out := make([]byte, 0, len(data)+256)
-	out = append(out, data...)
-	if len(out) > 0 && out[len(out)-1] != '\n' {
-		if crlf {
-			out = append(out, '\r')
-		}
-		out = append(out, '\n')
-	}
-	line := bytes.Count(out, []byte("\n")) + 1
-	var b bytes.Buffer
-	w := csv.NewWriter(&b)
-	w.UseCRLF = crlf
-	w.Write(rec)
-	w.Flush()
-	return append(out, b.Bytes()...), line
-}
-
-// addColumns rewrites data with the named columns added, empty, at the end of
-// every row. Cell contents are kept; only quoting may become canonical.
-func addColumns(data []byte, names []string) ([]byte, error) {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	r := csv.NewReader(bytes.NewReader(data))
-	r.FieldsPerRecord = -1
-	var b bytes.Buffer
-	w := csv.NewWriter(&b)
-	w.UseCRLF = usesCRLF(data)
-	first := true
-	for {
-		rec, err := r.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, fmt.Errorf("%w (fix the file first; 'timeline validate' shows where)", err)
-		}
-		if first {
-			rec = append(rec, names...)
-			first = false
-		} else {
-			rec = append(rec, make([]string, len(names))...)
-		}
-		if err := w.Write(rec); err != nil {
-			return nil, err
-		}
-	}
-	w.Flush()
-	return b.Bytes(), w.Error()
 }
