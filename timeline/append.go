@@ -57,7 +57,7 @@ func AppendRow(data []byte, name string, values map[string]string, columns []str
 		taken[e.ID] = true
 	}
 	if a.ID == "" {
-		a.ID = UniqueID(values["title"], taken)
+		a.ID = uniqueID(values["title"], taken)
 	} else if taken[a.ID] {
 		return nil, fmt.Errorf("%s: %w: %q", name, ErrIDTaken, a.ID)
 	}

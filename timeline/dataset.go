@@ -93,7 +93,7 @@ func (ds *Dataset) FillIDs() int {
 	n := 0
 	for i := range ds.Events {
 		if ds.Events[i].ID == "" {
-			ds.Events[i].ID = UniqueID(ds.Events[i].Title, taken)
+			ds.Events[i].ID = uniqueID(ds.Events[i].Title, taken)
 			taken[ds.Events[i].ID] = true
 			n++
 		}

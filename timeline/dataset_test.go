@@ -89,8 +89,8 @@ func TestSlug(t *testing.T) {
 		}
 	}
 	taken := map[string]bool{"a": true, "a-2": true}
-	if got := UniqueID("A", taken); got != "a-3" {
-		t.Errorf("UniqueID = %q", got)
+	if got := uniqueID("A", taken); got != "a-3" {
+		t.Errorf("uniqueID = %q", got)
 	}
 }
 

@@ -113,24 +113,38 @@ type Event struct {
 
 	StartDate edtf.Date
 	EndDate   edtf.Date
+
+	// The coordinates parsed from Latitude and Longitude, which keep the
+	// text as written (see Coordinates).
+	lat, lon float64
+	coords   uint8
 }
 
 // IsEra reports whether the event is a background period.
 func (e *Event) IsEra() bool { return e.Kind == KindEra }
 
 // Coordinates returns the event's latitude and longitude when both are set
-// and valid.
+// and valid. They are parsed from the cells once, on first use, and kept.
 func (e *Event) Coordinates() (lat, lon float64, ok bool) {
-	if e.Latitude == "" || e.Longitude == "" {
-		return 0, 0, false
+	if e.coords == coordsUnknown {
+		e.coords = coordsNone
+		if e.Latitude != "" && e.Longitude != "" {
+			lat, err1 := strconv.ParseFloat(e.Latitude, 64)
+			lon, err2 := strconv.ParseFloat(e.Longitude, 64)
+			if err1 == nil && err2 == nil && lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180 {
+				e.lat, e.lon, e.coords = lat, lon, coordsValid
+			}
+		}
 	}
-	lat, err1 := strconv.ParseFloat(e.Latitude, 64)
-	lon, err2 := strconv.ParseFloat(e.Longitude, 64)
-	if err1 != nil || err2 != nil || lat < -90 || lat > 90 || lon < -180 || lon > 180 {
-		return 0, 0, false
-	}
-	return lat, lon, true
+	return e.lat, e.lon, e.coords == coordsValid
 }
+
+// What Event.Coordinates found in the cells.
+const (
+	coordsUnknown = iota // not looked at yet
+	coordsNone           // missing or invalid
+	coordsValid
+)
 
 // Field returns the value of a canonical column as it is written in CSV.
 func (e *Event) Field(c Column) string {
@@ -199,9 +213,9 @@ func (e *Event) setField(c Column, v string) {
 	case ColCountry:
 		e.Country = v
 	case ColLatitude:
-		e.Latitude = v
+		e.Latitude, e.coords = v, coordsUnknown
 	case ColLongitude:
-		e.Longitude = v
+		e.Longitude, e.coords = v, coordsUnknown
 	case ColSources:
 		e.Sources = SplitList(v)
 	case ColConfidence:

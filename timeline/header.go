@@ -9,8 +9,8 @@ type Header struct {
 	cols  []Column        // the canonical column at each position, or -1
 }
 
-// NewHeader maps header names. Names that repeat are reported by the scanner.
-func NewHeader(names []string) *Header {
+// newHeader maps header names. Names that repeat are reported by the scanner.
+func newHeader(names []string) *Header {
 	h := &Header{Names: names, cols: make([]Column, len(names))}
 	for i := range h.index {
 		h.index[i] = -1

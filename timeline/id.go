@@ -50,8 +50,8 @@ func finishSlug(s string) string {
 	return s
 }
 
-// UniqueID returns Slug(title), with "-2", "-3", … added when the id is taken.
-func UniqueID(title string, taken map[string]bool) string {
+// uniqueID returns Slug(title), with "-2", "-3", … added when the id is taken.
+func uniqueID(title string, taken map[string]bool) string {
 	base := Slug(title)
 	if !taken[base] {
 		return base

@@ -46,9 +46,9 @@ func addReferencedIDs(ids map[string]bool, data []byte) {
 // slugByte reports whether b may appear in an id.
 func slugByte(b byte) bool { return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b == '-' }
 
-// ReferencedIDsIn is referencedIDs over a stream, read in blocks of whole
+// referencedIDsIn is referencedIDs over a stream, read in blocks of whole
 // lines so that memory stays small.
-func ReferencedIDsIn(r io.Reader) (map[string]bool, error) {
+func referencedIDsIn(r io.Reader) (map[string]bool, error) {
 	ids := map[string]bool{}
 	buf := make([]byte, 1<<20)
 	n := 0 // bytes in buf

@@ -14,6 +14,13 @@ import (
 )
 
 // Row is one data row of a file as the Scanner delivers it.
+//
+// A Row, and its Fields slice, are valid only during the call to the
+// function Scan gives it to: the Scanner reuses them for the rows that
+// follow. To keep a row, keep its Event (or copy Fields). The cell strings
+// themselves are never overwritten, but each is a slice of a 256 KB block
+// of input, which it keeps alive: clone (strings.Clone) the few cells you
+// keep from a large file.
 type Row struct {
 	Line   int      // line where the row starts
 	Fields []string // cells in file order
@@ -33,7 +40,8 @@ func (r *Row) Get(c Column) string {
 	return ""
 }
 
-// Event converts the row into an Event.
+// Event converts the row into an Event, which may be kept after the call
+// that delivered the row (its strings pin their input block; see Row).
 func (r *Row) Event() Event {
 	e := Event{Line: r.Line, StartDate: r.Start, EndDate: r.End}
 	for c := Column(0); c < numColumns; c++ {
@@ -67,13 +75,13 @@ type Scanner struct {
 	// Lean skips the checks of everything but the dates (for charts, which
 	// read a dataset without validating it).
 	Lean bool
-	// Wanted, when not nil, limits the ids whose start dates the Scanner
-	// keeps to these: the ids relative dates refer to (see ReferencedIDsIn).
+	// wanted, when not nil, limits the ids whose start dates the Scanner
+	// keeps to these: the ids relative dates refer to (see referencedIDsIn).
 	// Left nil, the Scanner finds them itself, by a quick byte scan, when
 	// it can read its input twice (a regular file, a bytes.Reader or a
 	// strings.Reader); otherwise it keeps every start. A Lean scan does not
 	// look for duplicates among the other ids.
-	Wanted map[string]bool
+	wanted map[string]bool
 
 	hdr    *Header
 	cr     *csvReader
@@ -84,7 +92,7 @@ type Scanner struct {
 	cells  cellChecks
 
 	// ids maps the hash of every valid id that relative dates may refer to
-	// (or all, without Wanted) to where its row is and where its start date
+	// (or all, without wanted) to where its row is and where its start date
 	// is written in dates; relative starts resolved at the end go to
 	// resolved. lines maps the hash of every other id to its line.
 	ids      map[uint64]idInfo
@@ -138,24 +146,24 @@ func NewScanner(r io.Reader, name string) *Scanner {
 	return s
 }
 
-// findWanted sets Wanted, when it is nil, to the ids that relative dates
+// findWanted sets wanted, when it is nil, to the ids that relative dates
 // may refer to, if the input can be read twice: keeping only those ids'
 // start dates saves a tenth of the memory a million rows take.
 func (s *Scanner) findWanted() {
-	if s.Wanted != nil || s.again == nil {
+	if s.wanted != nil || s.again == nil {
 		return
 	}
 	start, err := s.again.Seek(0, io.SeekCurrent)
 	if err != nil {
 		return
 	}
-	ids, err := ReferencedIDsIn(s.again)
+	ids, err := referencedIDsIn(s.again)
 	if _, serr := s.again.Seek(start, io.SeekStart); serr != nil {
 		s.again = nil // the input is lost; reading it reports the error
 		return
 	}
 	if err == nil {
-		s.Wanted = ids
+		s.wanted = ids
 	}
 }
 
@@ -226,7 +234,7 @@ func (s *Scanner) ReadHeader() (*Header, error) {
 		s.report(line, col, "", code, "header: %s", hint)
 		return nil, ErrNoHeader
 	}
-	h := NewHeader(names)
+	h := newHeader(names)
 	seen := make(map[string]int, len(names))
 	for i, n := range names {
 		line, col := s.cr.FieldPos(i)

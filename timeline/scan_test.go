@@ -115,7 +115,7 @@ func TestManyBadRows(t *testing.T) {
 
 func TestReferencedIDsAndLean(t *testing.T) {
 	in := "id,start,end,title,latitude\nclaim,bomb+P3W~,,Claim,\nbomb,2017-04-03,,Bomb,95\nx,2017,a-b-P1D,\"Note: +P is here\",\n"
-	ids, err := ReferencedIDsIn(strings.NewReader(in))
+	ids, err := referencedIDsIn(strings.NewReader(in))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -126,14 +126,14 @@ func TestReferencedIDsAndLean(t *testing.T) {
 	// stream gives what the whole input gives.
 	long := in + "y," + strings.Repeat("P", 3<<20) + ",x-P1D,t,\nz,PP+P,,t,\n"
 	whole := referencedIDs([]byte(long))
-	streamed, err := ReferencedIDsIn(iotest.OneByteReader(strings.NewReader(long)))
+	streamed, err := referencedIDsIn(iotest.OneByteReader(strings.NewReader(long)))
 	if err != nil || fmt.Sprint(streamed) != fmt.Sprint(whole) || !whole["x"] || whole["pp"] {
 		t.Errorf("streamed %v (%v), whole %v", streamed, err, whole)
 	}
 	// A lean scan keeping only the wanted ids still resolves relative dates,
 	// and skips the other checks (the latitude out of range).
 	s := NewScanner(strings.NewReader(in), "t.csv")
-	s.Lean, s.Wanted = true, ids
+	s.Lean, s.wanted = true, ids
 	var problems []string
 	s.Report = func(d Diagnostic) { problems = append(problems, d.String()) }
 	starts := map[string]string{}
@@ -157,7 +157,7 @@ func TestScanDoesNotKeepBlocks(t *testing.T) {
 	}
 	size := in.Len()
 	s := NewScanner(bytes.NewReader(in.Bytes()), "big.csv")
-	s.Lean, s.Wanted = true, referencedIDs(in.Bytes())
+	s.Lean, s.wanted = true, referencedIDs(in.Bytes())
 	var before runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
@@ -222,8 +222,8 @@ func TestScanFindsWantedIDs(t *testing.T) {
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("with the ids found first:\n%s\nkeeping every id:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	if seekable.Wanted == nil || seekable.Wanted["dup"] || !seekable.Wanted["a"] || len(seekable.ids) > 6 {
-		t.Errorf("wanted %v, %d ids kept: want a, b, c, x, y and nobody", seekable.Wanted, len(seekable.ids))
+	if seekable.wanted == nil || seekable.wanted["dup"] || !seekable.wanted["a"] || len(seekable.ids) > 6 {
+		t.Errorf("wanted %v, %d ids kept: want a, b, c, x, y and nobody", seekable.wanted, len(seekable.ids))
 	}
 	if !strings.Contains(strings.Join(got, "\n"), `duplicate id "dup" (first on line 4)`) {
 		t.Errorf("the duplicate is not reported:\n%s", strings.Join(got, "\n"))
