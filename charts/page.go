@@ -26,6 +26,7 @@ import (
 	"strings"
 
 	"timeline/timeline"
+	"timeline/timeline/agg"
 )
 
 //go:embed assets/echarts/echarts.min.js
@@ -34,8 +35,56 @@ var echartsJS string
 //go:embed assets/echarts/lang*.js
 var localeFS embed.FS
 
-//go:embed page.tmpl page.css page.js
-var pageFS embed.FS
+//go:embed page.tmpl page.css page/*.js
+var pageEmbed embed.FS
+
+// pageModules are the files of the page script, in page/, in the order
+// they are joined into the page's one inline script: the pure rules first
+// (each attaches to the namespace object timelinePage), then the parts of
+// the page, then main, which wires them.
+var pageModules = []string{"plural.js", "periods.js", "rank.js", "timeline.js", "panels.js", "story.js", "table.js", "main.js"}
+
+// pageFS serves the page's template, stylesheet and script; its
+// "page.js" is the script as the page inlines it, pageModules joined.
+var pageFS = pageFiles{pageEmbed}
+
+type pageFiles struct{ embed.FS }
+
+// ReadFile reads a file, or for "page.js" joins the modules.
+func (f pageFiles) ReadFile(name string) ([]byte, error) {
+	if name != "page.js" {
+		return f.FS.ReadFile(name)
+	}
+	var b bytes.Buffer
+	for _, m := range pageModules {
+		s, err := f.FS.ReadFile("page/" + m)
+		if err != nil {
+			return nil, err
+		}
+		b.Write(s)
+	}
+	return b.Bytes(), nil
+}
+
+// The page's panel shares these rules with timeline chart, and gets them
+// in its data rather than from numbers of its own.
+const (
+	// TopActors is how many actors the actors and network panels show,
+	// as timeline chart's --top default.
+	TopActors = 20
+	// AutoPeriods is the most periods the panel's automatic unit splits
+	// the zoomed window into (agg.AutoUnit's max), as timeline chart's.
+	AutoPeriods = 120
+)
+
+// pageUnits are the period units the panel chooses from, finest first.
+var pageUnits = func() []string {
+	var us []string
+	for u := agg.Day; u <= agg.Decade; u++ {
+		us = append(us, u.String())
+	}
+	return us
+}()
 
 // Meta describes the dataset for the page header.
 type Meta struct {
@@ -166,6 +215,12 @@ type pageData struct {
 	Val     [][2]float64    `json:"val,omitempty"`
 	ValName string          `json:"valName,omitempty"`
 	World   json.RawMessage `json:"world,omitempty"`
+	// Units, MaxPeriods and Top are the panel's rules: the units its
+	// automatic unit chooses from, finest first, the most periods it
+	// makes, and how many actors it shows.
+	Units      []string `json:"units"`
+	MaxPeriods int      `json:"maxPeriods"`
+	Top        int      `json:"top"`
 }
 
 // RenderPage writes the whole page. events must be in date order.
@@ -175,7 +230,8 @@ func RenderPage(w io.Writer, meta Meta, events []Event, opt Options) error {
 	}
 	tr := translations[opt.Lang]
 	lanes, laneOf := laneIndex(events, tr["none"])
-	data := pageData{Lang: opt.Lang, Strings: tr, Lanes: lanes, CSVName: meta.CSVName}
+	data := pageData{Lang: opt.Lang, Strings: tr, Lanes: lanes, CSVName: meta.CSVName,
+		Units: pageUnits, MaxPeriods: AutoPeriods, Top: TopActors}
 	data.Lo = make([]int64, len(events))
 	data.Dur = make([]int64, len(events))
 	data.Flags = make([]int, len(events))
@@ -243,7 +299,10 @@ func RenderPage(w io.Writer, meta Meta, events []Event, opt Options) error {
 	}
 
 	css, _ := pageFS.ReadFile("page.css")
-	script, _ := pageFS.ReadFile("page.js")
+	script, err := pageFS.ReadFile("page.js")
+	if err != nil {
+		return err
+	}
 	locale, err := echartsLocale(opt.Lang)
 	if err != nil {
 		return err

@@ -1,0 +1,203 @@
+/* panels.js: the chart below the timeline, for the shown events in the
+   zoomed window: events per period (or their running count, or the sum of
+   the value column), the top actors, the actor network, a calendar and a
+   map. Periods, the spreading of imprecise events and the top-N order come
+   from periods.js and rank.js; the unit list, the most periods of the auto
+   unit and the number of actors come from Go, in the page data. */
+(function (tl) {
+  'use strict';
+  var CAL_YEARS = 5;
+
+  // panels draws the panel of the page pg and gives pg drawPanel.
+  tl.panels = function (pg) {
+    var F = tl.flags, P = tl.periods, data = pg.data, S = pg.S, css = pg.css, colorOf = pg.colorOf;
+    var freqEl = document.getElementById('tlFreq');
+    var freq = freqEl && freqEl.clientWidth ? echarts.init(freqEl, null, { renderer: 'canvas', locale: pg.locale }) : null;
+    var freqBins = null;
+    var weight = null; // event index → value of the summed column
+    if (data.val) { weight = new Map(); data.val.forEach(function (v) { weight.set(v[0], v[1]); }); }
+
+    // Events per period of the zoomed window, stacked by lane. An event
+    // coarser than a period is never put in the first period it touches:
+    // it is spread evenly over the periods it covers, as a hatched series
+    // of its own.
+    function drawPeriods(cumulative, sum) {
+      var win = pg.win, lo = pg.lo, hi = pg.hi, shown = pg.shown, laneOn = pg.laneOn, k, j;
+      var u = P.autoUnit(win[0], win[1], data.units, data.maxPeriods);
+      var base = P.index(win[0], u);
+      var bins = new P.Binner(u, base, P.lastIndex(win[1], u), data.lanes.length), open = 0;
+      for (k = 0; k < pg.n; k++) {
+        if (!shown[k] || (data.f[k] & F.ERA) || hi[k] <= win[0] || lo[k] >= win[1]) continue;
+        // An unknown or open end leaves no span to spread the event over.
+        if (data.f[k] & (F.LOWER_OPEN | F.UPPER_OPEN | F.ONGOING)) { open++; continue; }
+        var w = 1;
+        if (sum) { if (!weight || !weight.has(k)) continue; w = weight.get(k); }
+        var ls = pg.lanesOf(k);
+        for (var l = 0; l < ls.length; l++) if (laneOn[ls[l]]) bins.add(lo[k], hi[k], ls[l], w);
+      }
+      var labels = bins.labels();
+      freqBins = { base: base, unit: u };
+      var unitName = S['unit_' + u];
+      var round = function (a) { return Array.prototype.map.call(a, function (v) { return P.round(v, 1000); }); };
+      var run = function (a) {
+        if (!cumulative) return round(a);
+        var out = [], total = 0;
+        for (var m = 0; m < a.length; m++) { total += a[m]; out.push(P.round(total, 1000)); }
+        return out;
+      };
+      var type = cumulative ? 'line' : 'bar';
+      var series = data.lanes.map(function (name, l) {
+        return { id: 'lane' + l, name: name, type: type, stack: 'e', showSymbol: false, areaStyle: cumulative ? { opacity: 0.5 } : undefined, data: laneOn[l] ? run(bins.series[l]) : [], itemStyle: { color: colorOf(l) } };
+      });
+      series.push({ id: 'imprecise', name: S.imprecise.replace('{unit}', unitName), type: type, stack: 'e', showSymbol: false, data: bins.coarse ? run(bins.imprecise) : [],
+        lineStyle: { type: 'dashed' },
+        itemStyle: { color: '#9aa0a6', opacity: 0.6, decal: { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 5], rotation: 0.785 } } });
+      var muted = css('--muted'), fg = css('--fg');
+      freq.setOption({
+        animation: false, useUTC: true, aria: { enabled: true },
+        title: { text: sum ? S.panel_sum + ': ' + data.valName + ' (' + unitName + ')' : cumulative ? S.panel_cum : S.freq.replace('{unit}', unitName), subtext: open ? pg.P('open_left', open).replace('{n}', open) : '', left: 'center', textStyle: { color: fg, fontSize: 13 }, subtextStyle: { color: muted } },
+        tooltip: { trigger: 'axis', backgroundColor: css('--panel'), textStyle: { color: fg } },
+        legend: { show: false },
+        grid: { left: 8, right: 24, top: open ? 44 : 30, bottom: 8, containLabel: true },
+        xAxis: { type: 'category', data: labels, axisLabel: { color: muted, hideOverlap: true } },
+        yAxis: { type: 'value', name: S.freq_y, nameTextStyle: { color: muted }, axisLabel: { color: muted }, splitLine: { lineStyle: { color: css('--line'), opacity: 0.5 } } },
+        // Brushing periods zooms the timeline (and so every view) to them.
+        brush: { xAxisIndex: 0, toolbox: ['lineX', 'clear'], brushStyle: { color: 'rgba(120,140,170,0.25)' } },
+        toolbox: { right: 8, top: 0, feature: { brush: { type: ['lineX', 'clear'] } }, iconStyle: { borderColor: muted } },
+        series: series
+      }, true);
+    }
+    var panelSel = document.getElementById('tlPanel'), panelKind = 'freq';
+    if (panelSel) panelSel.addEventListener('change', function () { panelKind = panelSel.value; pg.drawPanel(); });
+    pg.drawPanel = function () {
+      if (!freq) return;
+      freqBins = null;
+      if (panelKind !== 'calendar') panelHeight(0);
+      if (panelKind === 'actors') drawActors();
+      else if (panelKind === 'network') drawNetwork();
+      else if (panelKind === 'calendar') drawCalendar();
+      else if (panelKind === 'map') drawMap();
+      else drawPeriods(panelKind === 'cum', panelKind === 'sum');
+    };
+    function panelBase() {
+      var fg = css('--fg'), muted = css('--muted');
+      return {
+        fg: fg, muted: muted,
+        option: { animation: false, aria: { enabled: true }, legend: { show: false },
+          tooltip: { backgroundColor: css('--panel'), textStyle: { color: fg } } }
+      };
+    }
+    // actorsOf lists the actors of event k; the names come from the
+    // table, so they are there once the page is loaded.
+    function actorsOf(k) { return pg.rows[k].cells[3].textContent.split('; ').filter(function (a) { return a; }); }
+    // The top actors of the shown events in the window.
+    function drawActors() {
+      var counts = new Map(), k;
+      for (k = 0; k < pg.n; k++) {
+        if (!pg.visible(k) || !pg.rows[k]) continue;
+        actorsOf(k).forEach(function (a) { counts.set(a, (counts.get(a) || 0) + 1); });
+      }
+      var top = tl.topN(counts, data.top);
+      var b = panelBase(), o = b.option;
+      o.title = { text: S.panel_actors, left: 'center', textStyle: { color: b.fg, fontSize: 13 } };
+      o.tooltip.trigger = 'axis';
+      o.grid = { left: 8, right: 32, top: 30, bottom: 8, containLabel: true };
+      o.xAxis = { type: 'value', axisLabel: { color: b.muted }, splitLine: { lineStyle: { color: css('--line'), opacity: 0.5 } } };
+      o.yAxis = { type: 'category', inverse: true, data: top.map(function (t) { return t[0]; }), axisLabel: { color: b.fg, width: 160, overflow: 'truncate' } };
+      o.series = [{ type: 'bar', name: S.freq_y, data: top.map(function (t) { return t[1]; }), itemStyle: { color: colorOf(0) } }];
+      freq.setOption(o, true);
+    }
+    // The top actors of the shown events in the window, linked by the
+    // events they share.
+    function drawNetwork() {
+      var net = new tl.Network(), k;
+      for (k = 0; k < pg.n; k++) {
+        if (!pg.visible(k) || !pg.rows[k]) continue;
+        net.add(actorsOf(k));
+      }
+      var g = net.graph(data.top, 1), maxC = g.nodes.length ? g.nodes[0][1] : 1;
+      var b = panelBase(), o = b.option;
+      o.title = { text: S.panel_network, left: 'center', textStyle: { color: b.fg, fontSize: 13 } };
+      // A circle keeps every actor inside the panel, whatever their number.
+      o.series = [{ type: 'graph', layout: 'circular', circular: { rotateLabel: true }, roam: true, top: 90, bottom: 70, left: 200, right: 200,
+        label: { show: true, position: 'right', color: b.fg }, labelLayout: { hideOverlap: true }, lineStyle: { color: b.muted, opacity: 0.6 },
+        data: g.nodes.map(function (t) { return { name: t[0], value: t[1], symbolSize: 8 + 28 * Math.sqrt(t[1] / maxC), itemStyle: { color: colorOf(0) } }; }),
+        links: g.links.map(function (l) { return { source: l[0], target: l[1], value: l[2] }; }) }];
+      freq.setOption(o, true);
+    }
+    // Day-precise shown events in the window, per day, for the last
+    // CAL_YEARS years of the window that have any; the panel takes the
+    // height they need, and says how many earlier years zooming in would
+    // show.
+    function panelHeight(px) {
+      var h = px ? px + 'px' : '';
+      if (freqEl.style.height !== h) { freqEl.style.height = h; freq.resize(); }
+    }
+    function pad2(v) { return (v < 10 ? '0' : '') + v; }
+    function drawCalendar() {
+      var days = new Map(), years = new Set(), k, maxV = 1;
+      for (k = 0; k < pg.n; k++) {
+        if (!pg.visible(k) || !(data.f[k] & F.POINT)) continue;
+        var d = new Date(pg.lo[k]), key = d.getUTCFullYear() + '-' + pad2(d.getUTCMonth() + 1) + '-' + pad2(d.getUTCDate());
+        if (d.getUTCFullYear() < 1) continue;
+        days.set(key, (days.get(key) || 0) + 1);
+        maxV = Math.max(maxV, days.get(key));
+        years.add(d.getUTCFullYear());
+      }
+      var ys = Array.from(years).sort(function (a, b) { return a - b; }), more = Math.max(0, ys.length - CAL_YEARS);
+      ys = ys.slice(-CAL_YEARS);
+      panelHeight(90 + Math.max(1, ys.length) * 120);
+      var b = panelBase(), o = b.option;
+      o.title = { text: S.panel_calendar, subtext: more ? pg.P('calendar_more', more).replace('{n}', more) : '', left: 'center', textStyle: { color: b.fg, fontSize: 13 }, subtextStyle: { color: b.muted } };
+      o.visualMap = { min: 0, max: maxV, show: false, inRange: { color: ['#c6dbef', '#08519c'] } };
+      o.calendar = ys.map(function (y, i) {
+        return { range: String(y), top: 70 + i * 120, left: 40, right: 16, cellSize: ['auto', 12], yearLabel: { color: b.muted }, monthLabel: { color: b.muted }, dayLabel: { color: b.muted }, itemStyle: { color: css('--bg'), borderColor: css('--line') } };
+      });
+      o.series = ys.map(function (y, i) {
+        var pts = [];
+        days.forEach(function (v, key) { if (key.slice(0, key.indexOf('-', 1)) === String(y)) pts.push([key, v]); });
+        return { type: 'heatmap', coordinateSystem: 'calendar', calendarIndex: i, name: S.freq_y, data: pts };
+      });
+      freq.setOption(o, true);
+    }
+    // The map of the shown, geolocated events in the window, one mark per
+    // place sized by its count.
+    var mapReady = false;
+    function drawMap() {
+      if (!data.geo) return;
+      if (!mapReady) { echarts.registerMap('world', data.world); mapReady = true; }
+      var places = new Map();
+      data.geo.forEach(function (g) {
+        var k = g[0];
+        if (!pg.visible(k)) return;
+        var key = Math.round(g[1] * 100) + ',' + Math.round(g[2] * 100);
+        var p = places.get(key);
+        if (!p) { p = { name: pg.rows[k] ? pg.rows[k].cells[4].textContent : '', value: [g[2], g[1], 0] }; places.set(key, p); }
+        p.value[2]++;
+      });
+      var pts = Array.from(places.values()), maxV = 1;
+      pts.forEach(function (p) { maxV = Math.max(maxV, p.value[2]); });
+      pts.forEach(function (p) { p.symbolSize = 6 + 24 * Math.sqrt(p.value[2] / maxV); });
+      var b = panelBase(), o = b.option;
+      o.title = { text: S.panel_map, left: 'center', textStyle: { color: b.fg, fontSize: 13 } };
+      o.geo = { map: 'world', roam: true, top: 30, bottom: 8, itemStyle: { areaColor: css('--panel'), borderColor: css('--line') }, emphasis: { disabled: true } };
+      o.series = [{ type: 'scatter', coordinateSystem: 'geo', name: S.freq_y, data: pts, encode: { tooltip: 2 }, itemStyle: { color: '#d62728', opacity: 0.75 } }];
+      freq.setOption(o, true);
+    }
+    if (freq) {
+      freq.on('brushEnd', function (e) {
+        var area = e.areas && e.areas[0];
+        if (!area || !freqBins || !area.coordRange) return;
+        var a = freqBins.base + Math.max(0, Math.round(area.coordRange[0])), b = freqBins.base + Math.round(area.coordRange[1]);
+        freq.dispatchAction({ type: 'brush', areas: [] });
+        pg.zoomTo(P.start(a, freqBins.unit), P.start(b + 1, freqBins.unit));
+      });
+      freq.on('click', function (p) {
+        if (!freqBins) return;
+        var i = freqBins.base + p.dataIndex;
+        pg.zoomTo(P.start(i, freqBins.unit), P.start(i + 1, freqBins.unit));
+      });
+      window.addEventListener('resize', function () { freq.resize(); });
+    }
+  };
+})(self.timelinePage || (self.timelinePage = {}));

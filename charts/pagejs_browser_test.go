@@ -1,0 +1,572 @@
+package charts
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"timeline/timeline/agg"
+)
+
+// The page script's pure modules are loaded alone into Chromium and their
+// results compared with the Go code's on the same inputs: the rules the page
+// shares with timeline/agg and say.go have one definition, and these tests
+// hold the two spellings of it together.
+
+// pureModules are the modules of the page script that need no page.
+var pureModules = []string{"plural.js", "periods.js", "rank.js"}
+
+// openModules loads the pure modules into a blank page.
+func openModules(t *testing.T) *browserPage {
+	t.Helper()
+	findChromium(t)
+	var b strings.Builder
+	// openPage waits for the chart to be marked ready; there is no chart.
+	b.WriteString("<!DOCTYPE html>\n<meta charset=\"utf-8\">\n<div id=\"tlChart\" data-ready=\"1\"></div>\n")
+	for _, m := range pureModules {
+		s, err := pageEmbed.ReadFile("page/" + m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.WriteString("<script>\n")
+		b.Write(s)
+		b.WriteString("</script>\n")
+	}
+	path := filepath.Join(t.TempDir(), "modules.html")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p := openPage(t, path, "", 800, 600)
+	var ok bool
+	p.eval(t, `typeof timelinePage.periods === 'object' && typeof timelinePage.plural === 'function' && typeof timelinePage.Network === 'function'`, &ok)
+	if !ok {
+		t.Fatalf("the modules did not load: %v", p.problems())
+	}
+	return p
+}
+
+// call runs the JavaScript function fn on args (encoded as JSON) in the
+// page, and decodes its result, passed back as JSON, into out.
+func (p *browserPage) call(t *testing.T, fn string, args, out any) {
+	t.Helper()
+	a, err := json.Marshal(args)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s string
+	p.eval(t, "JSON.stringify(("+fn+")("+string(a)+"))", &s)
+	if err := json.Unmarshal([]byte(s), out); err != nil {
+		t.Fatalf("decoding %.200s: %v", s, err)
+	}
+}
+
+var allUnits = []agg.Unit{agg.Day, agg.Week, agg.Month, agg.Quarter, agg.Year, agg.Decade}
+
+func date(y int, m time.Month, d, h, min int) time.Time {
+	return time.Date(y, m, d, h, min, 0, 0, time.UTC)
+}
+
+// instants are the times the period rules are checked at: BCE years, the
+// years around 0, years 1–99 (which Date.UTC would put in the 1900s), ISO
+// weeks 53 and 1 at the turn of years, leap days, and times spread over
+// six millennia.
+func instants() []time.Time {
+	ts := []time.Time{
+		date(-43, 3, 15, 12, 0), date(-44, 12, 31, 23, 59), date(-10, 1, 1, 0, 0), date(-9, 6, 1, 0, 0), date(-1, 12, 31, 0, 0),
+		date(0, 1, 1, 0, 0), date(0, 2, 29, 0, 0), date(0, 12, 31, 23, 59), date(1, 1, 1, 0, 0), date(1, 1, 3, 0, 0),
+		date(9, 12, 31, 0, 0), date(10, 1, 1, 0, 0), date(44, 3, 15, 0, 0), date(99, 12, 31, 23, 59), date(100, 1, 1, 0, 0),
+		date(999, 7, 4, 0, 0), date(1000, 1, 1, 0, 0),
+		date(1900, 2, 28, 0, 0), date(1900, 3, 1, 0, 0), date(1969, 12, 29, 0, 0), date(1969, 12, 31, 23, 59), date(1970, 1, 1, 0, 0),
+		date(2000, 2, 29, 12, 0), date(2004, 12, 31, 0, 0), date(2005, 1, 1, 0, 0), date(2005, 1, 2, 0, 0), date(2005, 1, 3, 0, 0),
+		date(2008, 12, 29, 0, 0), date(2009, 12, 31, 0, 0), date(2010, 1, 3, 0, 0), date(2010, 1, 4, 0, 0),
+		date(2015, 12, 31, 0, 0), date(2016, 1, 3, 0, 0), date(2016, 2, 29, 0, 0), date(2017, 4, 3, 10, 30), date(2020, 12, 31, 0, 0),
+		date(2021, 1, 3, 23, 59), date(2021, 1, 4, 0, 0), date(2026, 12, 28, 0, 0), date(9999, 12, 31, 0, 0),
+	}
+	r := rand.New(rand.NewPCG(8, 2017))
+	lo, hi := date(-3000, 1, 1, 0, 0).UnixMilli(), date(3000, 1, 1, 0, 0).UnixMilli()
+	for range 300 {
+		ts = append(ts, time.UnixMilli(lo+r.Int64N(hi-lo)/60000*60000).UTC())
+	}
+	return ts
+}
+
+func TestPageJSRules(t *testing.T) {
+	p := openModules(t)
+
+	t.Run("plural", func(t *testing.T) {
+		type in struct {
+			Lang  string
+			N     int
+			Table map[string]string
+			Keys  []string
+		}
+		type out struct {
+			Form  string
+			Texts []*string
+		}
+		var ins []in
+		var want []out
+		for _, lang := range Langs {
+			table := translations[lang]
+			// The keys that have inflected forms, and one that has none.
+			var keys []string
+			for k := range table {
+				for _, f := range []string{"_one", "_few", "_many"} {
+					if base, ok := strings.CutSuffix(k, f); ok && !slices.Contains(keys, base) {
+						keys = append(keys, base)
+					}
+				}
+			}
+			slices.Sort(keys)
+			keys = append(keys, "search")
+			if len(keys) < 4 {
+				t.Fatalf("%s: only %d inflected keys", lang, len(keys)-1)
+			}
+			for n := 0; n <= 200; n++ {
+				ins = append(ins, in{lang, n, table, keys})
+				o := out{Form: pluralForm(lang, n)}
+				for _, k := range keys {
+					if s, ok := plural(table, lang, k, n); ok {
+						o.Texts = append(o.Texts, &s)
+					} else {
+						o.Texts = append(o.Texts, nil)
+					}
+				}
+				want = append(want, o)
+			}
+		}
+		var got []out
+		p.call(t, `function (ins) {
+			var tl = timelinePage;
+			return ins.map(function (c) {
+				return { Form: tl.pluralForm(c.Lang, c.N), Texts: c.Keys.map(function (k) { var s = tl.plural(c.Table, c.Lang, k, c.N); return s === undefined ? null : s; }) };
+			});
+		}`, ins, &got)
+		if len(got) != len(want) {
+			t.Fatalf("%d results, want %d", len(got), len(want))
+		}
+		bad := 0
+		for i := range want {
+			if !reflect.DeepEqual(got[i], want[i]) && bad < 10 {
+				bad++
+				t.Errorf("%s %d: page says %s, Go says %s", ins[i].Lang, ins[i].N, show(got[i]), show(want[i]))
+			}
+		}
+	})
+
+	t.Run("periods", func(t *testing.T) {
+		type res struct {
+			Floor, Next int64
+			Label       string
+		}
+		type in struct {
+			T    int64
+			Unit string
+		}
+		var ins []in
+		var want []res
+		for _, tm := range instants() {
+			for _, u := range allUnits {
+				f := u.Floor(tm)
+				ins = append(ins, in{tm.UnixMilli(), u.String()})
+				want = append(want, res{f.UnixMilli(), u.Next(f).UnixMilli(), u.Label(f)})
+			}
+		}
+		var got []res
+		p.call(t, `function (ins) {
+			var P = timelinePage.periods;
+			return ins.map(function (c) { var f = P.floor(c.T, c.Unit); return { Floor: f, Next: P.next(f, c.Unit), Label: P.label(f, c.Unit) }; });
+		}`, ins, &got)
+		if len(got) != len(want) {
+			t.Fatalf("%d results, want %d", len(got), len(want))
+		}
+		bad := 0
+		for i := range want {
+			if got[i] != want[i] && bad < 20 {
+				bad++
+				g, w := got[i], want[i]
+				t.Errorf("%s of %s: page floor %s next %s label %q; Go %s, %s, %q", ins[i].Unit, time.UnixMilli(ins[i].T).UTC().Format(time.RFC3339),
+					time.UnixMilli(g.Floor).UTC().Format(time.DateOnly), time.UnixMilli(g.Next).UTC().Format(time.DateOnly), g.Label,
+					time.UnixMilli(w.Floor).UTC().Format(time.DateOnly), time.UnixMilli(w.Next).UTC().Format(time.DateOnly), w.Label)
+			}
+		}
+		// The labels the issue names, as a reader checks them.
+		for _, c := range []struct {
+			t    time.Time
+			u    agg.Unit
+			want string
+		}{
+			{date(2017, 4, 5, 0, 0), agg.Week, "2017-W14"}, {date(2021, 1, 3, 0, 0), agg.Week, "2020-W53"},
+			{date(-43, 3, 15, 0, 0), agg.Year, "44 BCE"}, {date(44, 3, 15, 0, 0), agg.Year, "44"},
+		} {
+			var label string
+			p.call(t, `function (c) { var P = timelinePage.periods; return P.label(P.floor(c[0], c[1]), c[1]); }`, []any{c.t.UnixMilli(), c.u.String()}, &label)
+			if label != c.want {
+				t.Errorf("page labels the %s of %s %q, want %q", c.u, c.t.Format(time.DateOnly), label, c.want)
+			}
+		}
+	})
+
+	t.Run("round", func(t *testing.T) {
+		vs := []float64{0, 0.5, -0.5, 1.5, -1.5, 2.5e-6, -2.5e-6, 0.0125, -0.0125, 0.1 + 0.2, -(0.1 + 0.2), 1.0000005, -1.0000005, 1e9 / 3, -1e9 / 7}
+		var want [][2]float64
+		for _, v := range vs {
+			want = append(want, [2]float64{math.Round(v*1e3) / 1e3, math.Round(v*1e6) / 1e6})
+		}
+		var got [][2]float64
+		p.call(t, `function (vs) { var P = timelinePage.periods; return vs.map(function (v) { return [P.round(v, 1e3), P.round(v, 1e6)]; }); }`, vs, &got)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("the page rounds %v to %v, Go to %v", vs, got, want)
+		}
+	})
+
+	t.Run("autoUnit", func(t *testing.T) {
+		type in struct {
+			Lo, Hi int64
+			Max    int
+		}
+		var ins []in
+		var want []string
+		add := func(lo, hi time.Time, max int) {
+			ins = append(ins, in{lo.UnixMilli(), hi.UnixMilli(), max})
+			want = append(want, agg.AutoUnit(lo, hi, max).String())
+		}
+		// Windows of exactly max periods of a unit, and of one more.
+		for _, u := range allUnits {
+			lo := date(1999, 12, 27, 0, 0) // a Monday, in a decade's first year
+			for _, max := range []int{1, 4, 60, AutoPeriods} {
+				hi := lo
+				for range max {
+					hi = u.Next(hi)
+				}
+				add(lo, hi, max)
+				add(lo, hi.Add(time.Minute), max)
+			}
+		}
+		// Windows that end exactly on a period's start, or just after.
+		for _, max := range []int{1, 4, 12, 60, AutoPeriods} {
+			add(date(2017, 1, 1, 0, 0), date(2017, 5, 1, 0, 0), max)
+			add(date(2017, 1, 1, 0, 0), date(2017, 5, 1, 0, 1), max)
+			add(date(2017, 1, 2, 0, 0), date(2017, 1, 2, 0, 0), max)
+			add(date(-50, 1, 1, 0, 0), date(20, 1, 1, 0, 0), max)
+		}
+		r := rand.New(rand.NewPCG(44, 1))
+		ts := instants()
+		for range 400 {
+			lo := ts[r.IntN(len(ts))]
+			// Spans from a minute to 5,000 years, evenly in their logarithm.
+			span := time.Duration(float64(time.Minute) * math.Pow(2.6e9, r.Float64()))
+			add(lo, lo.Add(span/time.Minute*time.Minute), []int{1, 7, 60, AutoPeriods}[r.IntN(4)])
+		}
+		var got []string
+		p.call(t, `function (a) { return a.ins.map(function (c) { return timelinePage.periods.autoUnit(c.Lo, c.Hi, a.units, c.Max); }); }`,
+			map[string]any{"ins": ins, "units": pageUnits}, &got)
+		seen := map[string]bool{}
+		for i := range want {
+			seen[want[i]] = true
+			if i < len(got) && got[i] != want[i] {
+				t.Errorf("[%s, %s) in at most %d: page chooses %s, Go %s", time.UnixMilli(ins[i].Lo).UTC(), time.UnixMilli(ins[i].Hi).UTC(), ins[i].Max, got[i], want[i])
+			}
+		}
+		if len(got) != len(want) || len(seen) != len(allUnits) {
+			t.Errorf("%d results for %d windows, choosing %d units of %d", len(got), len(want), len(seen), len(allUnits))
+		}
+	})
+
+	t.Run("bin", func(t *testing.T) {
+		type jsItem struct {
+			Lo, Hi int64
+			S      int
+			W      float64
+		}
+		type in struct {
+			Unit        string
+			First, Last int64 // the window, as the page passes it
+			Items       []jsItem
+		}
+		type res struct {
+			Labels    []string
+			Series    [][]float64
+			Imprecise []float64
+			Coarse    int
+		}
+		r := rand.New(rand.NewPCG(2017, 4))
+		days := func(t time.Time) int32 { return int32(t.Unix() / 86400) }
+		var sets [][]agg.Item
+		for _, around := range []time.Time{date(-43, 3, 15, 0, 0), date(0, 6, 1, 0, 0), date(50, 6, 1, 0, 0), date(2017, 4, 3, 0, 0), date(2020, 12, 31, 0, 0)} {
+			var items []agg.Item
+			for range 60 {
+				start := around.AddDate(0, 0, r.IntN(1200)-600)
+				var end time.Time
+				switch r.IntN(6) {
+				case 0, 1: // a day
+					end = start.AddDate(0, 0, 1)
+				case 2: // a week
+					end = start.AddDate(0, 0, 7)
+				case 3: // a month, as a month-precise date
+					start = date(start.Year(), start.Month(), 1, 0, 0)
+					end = start.AddDate(0, 1, 0)
+				case 4: // a year, as a year-only date
+					start = date(start.Year(), 1, 1, 0, 0)
+					end = start.AddDate(1, 0, 0)
+				default: // a range of up to 20 years
+					end = start.AddDate(0, 0, 1+r.IntN(7300))
+				}
+				w := []float64{1, 1, 0.1, -2.5, 3}[r.IntN(5)]
+				items = append(items, agg.Item{Lo: days(start), Hi: days(end), Series: int32(r.IntN(3)), N: 1, Weight: w})
+			}
+			sets = append(sets, items)
+		}
+		names := []string{"a", "b", "c"}
+		var ins []in
+		var want []res
+		for _, items := range sets {
+			lo, hi := agg.Span(items)
+			js := make([]jsItem, len(items))
+			for i, it := range items {
+				js[i] = jsItem{int64(it.Lo) * 86400000, int64(it.Hi) * 86400000, int(it.Series), it.Weight}
+			}
+			for _, u := range allUnits {
+				if u < agg.AutoUnit(lo, hi, 20000) {
+					continue // too many periods to be worth comparing
+				}
+				b := agg.Bin(items, names, u, agg.Show)
+				w := res{Labels: b.Labels, Coarse: b.Coarse}
+				for _, s := range b.Series {
+					if s.Imprecise {
+						w.Imprecise = s.Values
+					} else {
+						w.Series = append(w.Series, s.Values)
+					}
+				}
+				ins = append(ins, in{u.String(), lo.UnixMilli(), hi.UnixMilli(), js})
+				want = append(want, w)
+				// The page counts the periods of its zoomed window only: an
+				// event across the window's edge keeps its share per period.
+				nb := len(b.Starts)
+				if nb < 6 {
+					continue
+				}
+				from, to := nb/3, 2*nb/3
+				sub := res{Labels: b.Labels[from:to], Coarse: b.Coarse}
+				for _, s := range w.Series {
+					sub.Series = append(sub.Series, s[from:to])
+				}
+				if w.Imprecise != nil {
+					sub.Imprecise = w.Imprecise[from:to]
+				}
+				ins = append(ins, in{u.String(), b.Starts[from].UnixMilli(), b.Starts[to].UnixMilli(), js})
+				want = append(want, sub)
+			}
+		}
+		var got []res
+		p.call(t, `function (ins) {
+			var P = timelinePage.periods;
+			function round(a) { return Array.prototype.map.call(a, function (v) { return P.round(v, 1e6); }); }
+			return ins.map(function (c) {
+				var b = new P.Binner(c.Unit, P.index(c.First, c.Unit), P.lastIndex(c.Last, c.Unit), 3);
+				c.Items.forEach(function (it) { b.add(it.Lo, it.Hi, it.S, it.W); });
+				return { Labels: b.labels(), Series: b.series.map(round), Imprecise: b.coarse ? round(b.imprecise) : null, Coarse: b.coarse };
+			});
+		}`, ins, &got)
+		if len(got) != len(want) || len(want) < 40 {
+			t.Fatalf("%d results, want %d (at least 20)", len(got), len(want))
+		}
+		for i := range want {
+			if !reflect.DeepEqual(got[i], want[i]) {
+				t.Errorf("set %d by %s: the page's periods differ from agg.Bin's:\n%s", i, ins[i].Unit, firstDiff(got[i], want[i]))
+			}
+		}
+	})
+
+	t.Run("rank", func(t *testing.T) {
+		r := rand.New(rand.NewPCG(20, 25))
+		// Names that sort differently by UTF-16 units and by bytes (an
+		// emoji and U+FFFD), by case, and by accent.
+		pool := []string{"a", "b", "B", "ab", "a b", "é", "e", "Zed", "zed", "Ω", "😀", "\ufffd", "\ue000", "FSB", "Jalilov"}
+		var events [][]string
+		var occurrences []string
+		for range 150 {
+			names := []string{}
+			for range r.IntN(5) {
+				names = append(names, pool[r.IntN(len(pool))])
+			}
+			events = append(events, names)
+			occurrences = append(occurrences, names...)
+		}
+		// Names in Go's order, as ties are broken.
+		var pairs [][2]string
+		var cmps []int
+		for _, a := range pool {
+			for _, b := range append(pool, "", "a\x00", "😀a", "\U0010ffff") {
+				pairs = append(pairs, [2]string{a, b})
+				cmps = append(cmps, strings.Compare(a, b))
+			}
+		}
+		var gotCmps []int
+		p.call(t, `function (ps) { return ps.map(function (p) { return Math.sign(timelinePage.compareNames(p[0], p[1])); }); }`, pairs, &gotCmps)
+		for i := range cmps {
+			if i < len(gotCmps) && gotCmps[i] != cmps[i] {
+				t.Errorf("the page compares %q with %q as %d, Go as %d", pairs[i][0], pairs[i][1], gotCmps[i], cmps[i])
+			}
+		}
+		if len(gotCmps) != len(cmps) {
+			t.Errorf("%d comparisons, want %d", len(gotCmps), len(cmps))
+		}
+		// Every name once: the top is in name order alone.
+		var once agg.Network
+		var wantOnce []string
+		for _, a := range pool {
+			once.Add([]string{a})
+		}
+		onceNodes, _ := once.Graph(len(pool), 1)
+		for _, nd := range onceNodes {
+			wantOnce = append(wantOnce, nd.Name)
+		}
+		var gotOnce []string
+		p.call(t, `function (names) {
+			var counts = new Map();
+			names.forEach(function (s) { counts.set(s, 1); });
+			return timelinePage.topN(counts, names.length).map(function (e) { return e[0]; });
+		}`, pool, &gotOnce)
+		if !slices.Equal(gotOnce, wantOnce) {
+			t.Errorf("names counted once: page's top %q, Go's %q", gotOnce, wantOnce)
+		}
+
+		type graph struct {
+			Nodes [][2]any
+			Links [][3]any
+		}
+		for _, c := range []struct{ top, minShared int }{{1, 1}, {3, 1}, {5, 2}, {TopActors, 1}, {100, 3}} {
+			var net, occ agg.Network
+			for _, e := range events {
+				net.Add(e)
+			}
+			for _, a := range occurrences {
+				occ.Add([]string{a})
+			}
+			want := graph{Nodes: [][2]any{}, Links: [][3]any{}}
+			nodes, links := net.Graph(c.top, c.minShared)
+			for _, nd := range nodes {
+				want.Nodes = append(want.Nodes, [2]any{nd.Name, float64(nd.Count)})
+			}
+			for _, l := range links {
+				want.Links = append(want.Links, [3]any{l.A, l.B, float64(l.Shared)})
+			}
+			var got graph
+			p.call(t, `function (a) {
+				var n = new timelinePage.Network();
+				a.events.forEach(function (e) { n.add(e); });
+				var g = n.graph(a.top, a.minShared);
+				return { Nodes: g.nodes, Links: g.links };
+			}`, map[string]any{"events": events, "top": c.top, "minShared": c.minShared}, &got)
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("top %d, links of %d or more: the page's network differs from agg.Network.Graph's:\n%s", c.top, c.minShared, firstDiff(got, want))
+			}
+			if len(want.Links) == 0 && c.top > 1 {
+				t.Errorf("top %d: no links to compare", c.top)
+			}
+
+			// The actors panel counts every mention of a name; the order
+			// is the same.
+			var top, gotTop [][2]any
+			occNodes, _ := occ.Graph(c.top, 1)
+			for _, nd := range occNodes {
+				top = append(top, [2]any{nd.Name, float64(nd.Count)})
+			}
+			p.call(t, `function (a) {
+				var counts = new Map();
+				a.names.forEach(function (s) { counts.set(s, (counts.get(s) || 0) + 1); });
+				return timelinePage.topN(counts, a.top);
+			}`, map[string]any{"names": occurrences, "top": c.top}, &gotTop)
+			if !reflect.DeepEqual(gotTop, top) {
+				t.Errorf("top %d mentioned: page %v, Go %v", c.top, gotTop, top)
+			}
+		}
+	})
+	if probs := p.problems(); len(probs) > 0 {
+		t.Errorf("console errors: %v", probs)
+	}
+}
+
+// TestBrowserPanelRules checks that the page itself draws its panel by
+// the shared rules: a window of two years is split into ISO weeks as
+// agg.AutoUnit and Unit.Label do with AutoPeriods, and the actors panel
+// shows the TopActors actors in Graph's order.
+func TestBrowserPanelRules(t *testing.T) {
+	findChromium(t)
+	meta, _ := fixture()
+	var events []Event
+	for i := range 60 {
+		day := date(2015, 1, 1, 0, 0).AddDate(0, 0, i*19)
+		var actors []string
+		for k := range 1 + i%7 {
+			actors = append(actors, fmt.Sprintf("actor %02d", (i*k+k)%31))
+		}
+		events = append(events, Event{ID: fmt.Sprint("e", i), Title: fmt.Sprint("Event ", i), Lanes: []string{"x"}, Lower: day.UnixMilli(), Upper: day.AddDate(0, 0, 1).UnixMilli(),
+			Point: true, Date: day.Format(time.DateOnly), Actors: actors})
+	}
+	p := openPage(t, writePage(t, meta, events, Options{}), "", 1280, 900)
+
+	lo, hi := date(2016, 1, 15, 12, 0), date(2017, 11, 20, 12, 0)
+	var labels []string
+	p.eval(t, fmt.Sprintf(`(function(){var ch=echarts.getInstanceByDom(document.getElementById('tlChart'));ch.dispatchAction({type:'dataZoom',dataZoomIndex:0,startValue:%d,endValue:%d});return []})()`, lo.UnixMilli(), hi.UnixMilli()), &labels)
+	time.Sleep(300 * time.Millisecond)
+	p.eval(t, `echarts.getInstanceByDom(document.getElementById('tlFreq')).getOption().xAxis[0].data`, &labels)
+	p.eval(t, `document.getElementById('tlFreq').scrollIntoView();0`, nil)
+	p.screenshot(t, "panel-weeks")
+	u := agg.AutoUnit(lo, hi, AutoPeriods)
+	var want []string
+	for s := u.Floor(lo); s.Before(hi); s = u.Next(s) {
+		want = append(want, u.Label(s))
+	}
+	if u != agg.Week || !slices.Equal(labels, want) {
+		t.Errorf("zoomed to [%s, %s), the panel's periods are %v, want %s: %v", lo, hi, labels, u, want)
+	}
+
+	var net agg.Network
+	for _, e := range events {
+		if !e.Era && e.Upper > lo.UnixMilli() && e.Lower < hi.UnixMilli() {
+			for _, a := range e.Actors {
+				net.Add([]string{a})
+			}
+		}
+	}
+	nodes, _ := net.Graph(TopActors, 1)
+	var wantActors []string
+	for _, nd := range nodes {
+		wantActors = append(wantActors, nd.Name)
+	}
+	var actors []string
+	p.eval(t, `(function(){var s=document.getElementById('tlPanel');s.value='actors';s.dispatchEvent(new Event('change'));return echarts.getInstanceByDom(document.getElementById('tlFreq')).getOption().yAxis[0].data})()`, &actors)
+	if len(wantActors) != TopActors || !slices.Equal(actors, wantActors) {
+		t.Errorf("the actors panel shows %v, want the top %d: %v", actors, TopActors, wantActors)
+	}
+	if probs := p.problems(); len(probs) > 0 {
+		t.Errorf("console errors or network requests: %v", probs)
+	}
+}
+
+func show(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
+}
+
+// firstDiff shows where two results part, as JSON.
+func firstDiff(got, want any) string {
+	g, w := show(got), show(want)
+	i := 0
+	for i < len(g) && i < len(w) && g[i] == w[i] {
+		i++
+	}
+	from := max(0, i-80)
+	return fmt.Sprintf("page: …%.200s\nGo:   …%.200s", g[from:], w[from:])
+}

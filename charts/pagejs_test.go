@@ -1,0 +1,56 @@
+package charts
+
+import (
+	"bytes"
+	"io/fs"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestPageModules checks that the page script is every module of page/,
+// each once, in pageModules' order, and that the page inlines exactly that
+// script under its CSP hash.
+func TestPageModules(t *testing.T) {
+	files, err := fs.Glob(pageEmbed, "page/*.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var listed []string
+	for _, m := range pageModules {
+		listed = append(listed, "page/"+m)
+	}
+	sorted := slices.Sorted(slices.Values(listed))
+	if !slices.Equal(files, sorted) || len(slices.Compact(sorted)) != len(listed) {
+		t.Errorf("page/ holds %v, pageModules lists %v: each module once", files, listed)
+	}
+	if pageModules[len(pageModules)-1] != "main.js" {
+		t.Errorf("the modules end with %s, want main.js, which wires the others", pageModules[len(pageModules)-1])
+	}
+	script, err := pageFS.ReadFile("page.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var joined []byte
+	for _, f := range listed {
+		b, _ := pageEmbed.ReadFile(f)
+		if !bytes.HasSuffix(b, []byte("\n")) {
+			t.Errorf("%s does not end with a line end", f)
+		}
+		joined = append(joined, b...)
+	}
+	if !bytes.Equal(script, joined) {
+		t.Error("page.js is not the modules joined in order")
+	}
+	meta, events := fixture()
+	page := string(render(t, meta, events, Options{}))
+	if !strings.Contains(page, "<script>"+string(script)+"</script>") {
+		t.Error("the page does not inline the joined modules as one script")
+	}
+	// The policy is an attribute: html/template writes ' and + as
+	// character references.
+	digest := strings.ReplaceAll(strings.Trim(hash(string(script)), "'"), "+", "&#43;")
+	if !strings.Contains(page, "&#39;"+digest+"&#39;") {
+		t.Error("the page's CSP does not allow the script by its hash")
+	}
+}
