@@ -87,7 +87,8 @@ var chartStrings = map[string]map[string]string{
 
 // pluralForm names the form a count n takes in lang, as in the Unicode
 // plural rules for whole numbers: "one", "few" or "many" (Russian), or ""
-// for the form a key has without suffix. page/plural.js has the same rules, tested against these by TestPageJSRules in pagejs_browser_test.go.
+// for the form a key has without suffix. page/plural.js has the same rules;
+// TestPageJSRules (pagejs_browser_test.go) holds it to these.
 func pluralForm(lang string, n int) string {
 	switch lang {
 	case "ru":
