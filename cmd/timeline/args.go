@@ -47,7 +47,13 @@ func flagsFirst(app *cli.App, args []string) []string {
 		default:
 			out = append(out, a)
 			name := strings.TrimLeft(a, "-")
-			if !strings.Contains(name, "=") && takesValue[name] && j+1 < len(rest) {
+			if !strings.Contains(name, "=") && takesValue[name] {
+				if j+1 == len(rest) {
+					// A flag without its value: leave it last, with no
+					// "--" to take for its value, so that the parser
+					// says what is missing.
+					return out
+				}
 				out = append(out, rest[j+1])
 				j++
 			}
@@ -57,4 +63,65 @@ func flagsFirst(app *cli.App, args []string) []string {
 		out = append(out, "--")
 	}
 	return append(out, positional...)
+}
+
+// suggest returns the candidate closest to word, for a "did you mean": one
+// within a few edits (more for longer words) or the only one word begins,
+// or "" when none is close.
+func suggest(word string, candidates []string) string {
+	best, bestDist := "", -1
+	limit := 1 + len([]rune(word))/4
+	for _, c := range candidates {
+		if c == word {
+			continue
+		}
+		d := editDistance(strings.ToLower(word), strings.ToLower(c))
+		if d <= limit && (bestDist < 0 || d < bestDist) {
+			best, bestDist = c, d
+		}
+	}
+	if best != "" {
+		return best
+	}
+	if len(word) >= 3 {
+		var prefixed []string
+		for _, c := range candidates {
+			if c != word && strings.HasPrefix(c, word) {
+				prefixed = append(prefixed, c)
+			}
+		}
+		if len(prefixed) == 1 {
+			return prefixed[0]
+		}
+	}
+	return ""
+}
+
+// editDistance is the optimal string alignment distance between a and b:
+// the fewest insertions, deletions, substitutions and swaps of two
+// neighbouring runes that turn one into the other.
+func editDistance(a, b string) int {
+	s, t := []rune(a), []rune(b)
+	// Three rows of the table: i-2, i-1 and i.
+	prev2 := make([]int, len(t)+1)
+	prev := make([]int, len(t)+1)
+	cur := make([]int, len(t)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(s); i++ {
+		cur[0] = i
+		for j := 1; j <= len(t); j++ {
+			cost := 1
+			if s[i-1] == t[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && s[i-1] == t[j-2] && s[i-2] == t[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(t)]
 }

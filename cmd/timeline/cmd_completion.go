@@ -50,7 +50,10 @@ func completionCommand(e *env) *cli.Command {
 		Usage:     "print a shell completion script (bash, zsh or fish)",
 		ArgsUsage: "SHELL",
 		Action: func(c *cli.Context) error {
-			switch c.Args().First() {
+			if c.NArg() > 1 {
+				return usagef("takes one shell, got %d arguments", c.NArg())
+			}
+			switch sh := c.Args().First(); sh {
 			case "bash":
 				fmt.Fprint(e.stdout, bashCompletion)
 			case "zsh":
@@ -61,8 +64,10 @@ func completionCommand(e *env) *cli.Command {
 					return err
 				}
 				fmt.Fprint(e.stdout, s)
+			case "":
+				return usagef("SHELL is required: want bash, zsh or fish")
 			default:
-				return usagef("completion takes bash, zsh or fish")
+				return usagef("unknown shell %q: want bash, zsh or fish", sh)
 			}
 			return nil
 		},

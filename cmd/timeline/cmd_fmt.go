@@ -3,10 +3,12 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 
 	"github.com/urfave/cli/v2"
 
+	"timeline/formats"
 	"timeline/timeline"
 )
 
@@ -21,12 +23,12 @@ canonical order followed by the extra columns, and blank ids filled in from titl
 dataset with errors is not rewritten. Standard input and built-in datasets are written
 to standard output.`,
 		Flags: []cli.Flag{
-			&cli.BoolFlag{Name: "check", Usage: "write nothing; exit 1 and name the file if it is not canonical"},
+			&cli.BoolFlag{Name: "check", Usage: "write nothing; exit 1 and show the first line that would change if it is not canonical"},
 			&cli.BoolFlag{Name: "stdout", Usage: "write the result to standard output instead of the file"},
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 1 {
-				return usagef("fmt takes at most one dataset, got %d", c.NArg())
+				return usagef("takes at most one dataset, got %d", c.NArg())
 			}
 			return formatDataset(c.Args().First(), c.Bool("check"), c.Bool("stdout"), e)
 		},
@@ -89,10 +91,10 @@ func formatDataset(arg string, check, toStdout bool, e *env) error {
 	switch {
 	case check:
 		if csvChanged {
-			fmt.Fprintln(e.stdout, src.name)
+			writeChange(e.stdout, src.name, old, buf.Bytes())
 		}
 		if pkgChanged {
-			fmt.Fprintln(e.stdout, src.pkgPath)
+			writeChange(e.stdout, src.pkgPath, pkgOld, pkgNew)
 		}
 		if csvChanged || pkgChanged {
 			return silentError{1}
@@ -115,4 +117,46 @@ func formatDataset(arg string, check, toStdout bool, e *env) error {
 		fmt.Fprintf(e.stderr, "timeline: formatted %s\n", src.pkgPath)
 	}
 	return nil
+}
+
+// writeChange says what fmt would change in the file name: the first line
+// that differs, as it is and as it would be. Lines are shown as a table
+// cell is, so that no text of the data reaches a terminal as a control
+// sequence, and cut at 200 characters.
+func writeChange(w io.Writer, name string, old, new []byte) {
+	line := 1
+	for {
+		o, oRest, oMore := bytes.Cut(old, []byte("\n"))
+		n, nRest, nMore := bytes.Cut(new, []byte("\n"))
+		if !bytes.Equal(o, n) || oMore != nMore {
+			fmt.Fprintf(w, "%s:%d: not in canonical form\n", name, line)
+			is, becomes := shownLine(o, len(old) == 0), shownLine(n, len(new) == 0)
+			if bytes.Equal(o, n) { // the same text, but one ends the file without a line end
+				if !oMore {
+					is += " (no line end)"
+				} else {
+					becomes += " (no line end)"
+				}
+			}
+			fmt.Fprintf(w, "  is:       %s\n", is)
+			fmt.Fprintf(w, "  would be: %s\n", becomes)
+			return
+		}
+		if !oMore {
+			return
+		}
+		old, new = oRest, nRest
+		line++
+	}
+}
+
+func shownLine(b []byte, end bool) string {
+	if end {
+		return "(end of file)"
+	}
+	s := formats.TableCell(string(b))
+	if r := []rune(s); len(r) > 200 {
+		s = string(r[:199]) + "…"
+	}
+	return s
 }

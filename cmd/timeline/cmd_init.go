@@ -22,7 +22,7 @@ func initCommand(e *env) *cli.Command {
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 1 {
-				return usagef("init takes one directory, got %d arguments", c.NArg())
+				return usagef("takes one directory, got %d arguments", c.NArg())
 			}
 			return initDataset(c.Args().First(), c.String("title"), e)
 		},

@@ -11,6 +11,7 @@ import (
 	"github.com/gocarina/gocsv"
 	"github.com/urfave/cli/v2"
 
+	"timeline/formats"
 	"timeline/timeline"
 )
 
@@ -19,13 +20,19 @@ func statsCommand(e *env) *cli.Command {
 		Name:      "stats",
 		Usage:     "count events by category, year, actor and date precision; span; problems",
 		ArgsUsage: "[DATASET]",
+		Description: `The table shows a tab in the data as a space and other control characters
+visibly, as \x1b or \u202e; csv and json keep the data exact.
+
+Rows with errors are left out of the counts (rows and problems count them);
+the statistics are written, how many rows were left out is said, and the exit
+status is 1 (see timeline validate).`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "table", Usage: "table, csv or json"},
 			&cli.IntFlag{Name: "top", Value: 10, Usage: "how many categories and actors to show in the table (0: all)"},
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 1 {
-				return usagef("stats takes at most one dataset, got %d", c.NArg())
+				return usagef("takes at most one dataset, got %d", c.NArg())
 			}
 			format := c.String("format")
 			if format != "table" && format != "csv" && format != "json" {
@@ -58,10 +65,15 @@ func stats(arg, format string, top int, e *env) error {
 	defer r.Close()
 	st, err := timeline.Summarize(r, src.name, nil)
 	if errors.Is(err, timeline.ErrNoHeader) {
-		return fmt.Errorf("%s: no header line: run 'timeline validate %s' for details", src.name, src.arg)
+		return noHeader(src)
 	}
 	if err != nil {
 		return fmt.Errorf("reading %s: %w", src.name, err)
+	}
+	counts := timeline.Counts{Errors: st.Errors, Warnings: st.Warnings}
+	left := st.Rows - st.Events - st.Eras
+	if err := noUsableRows(src, st.Rows, left, counts, e); err != nil {
+		return err
 	}
 	out := bufio.NewWriter(e.stdout)
 	switch format {
@@ -75,7 +87,10 @@ func stats(arg, format string, top int, e *env) error {
 	if err != nil {
 		return err
 	}
-	return out.Flush()
+	if err := out.Flush(); err != nil {
+		return err
+	}
+	return rowsLeftOut(src, left, counts, e)
 }
 
 func statRows(st *timeline.Stats) []statRow {
@@ -155,7 +170,7 @@ func writeStatsJSON(w *bufio.Writer, name string, st *timeline.Stats) error {
 func writeStatsTable(w *bufio.Writer, name string, st *timeline.Stats, top int) error {
 	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
 	first, last := spanString(st)
-	fmt.Fprintf(tw, "dataset\t%s\n", name)
+	fmt.Fprintf(tw, "dataset\t%s\n", formats.TableCell(name))
 	fmt.Fprintf(tw, "rows\t%d\n", st.Rows)
 	fmt.Fprintf(tw, "events\t%d\n", st.Events)
 	fmt.Fprintf(tw, "eras\t%d\n", st.Eras)
@@ -174,7 +189,7 @@ func writeStatsTable(w *bufio.Writer, name string, st *timeline.Stats, top int) 
 				fmt.Fprintf(tw, "(%d more)\t\n", len(cs)-limit)
 				break
 			}
-			fmt.Fprintf(tw, "%s\t%d\n", c.Key, c.Count)
+			fmt.Fprintf(tw, "%s\t%d\n", formats.TableCell(c.Key), c.Count)
 		}
 	}
 	section("category", st.Categories(), top)
