@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -12,6 +11,7 @@ import (
 	"strings"
 
 	"timeline/data"
+	"timeline/internal/safefile"
 	"timeline/timeline"
 )
 
@@ -94,7 +94,34 @@ func resolveSource(arg string, e *env) (*source, error) {
 		return nil, err
 	}
 	csvPath := filepath.Join(filepath.Dir(pkgPath), filepath.FromSlash(pkg.ResourcePath()))
+	if err := insidePackage(pkgPath, csvPath); err != nil {
+		return nil, err
+	}
 	return &source{arg: arg, name: csvPath, csvPath: csvPath, pkgPath: pkgPath, pkg: pkg}, nil
+}
+
+// insidePackage refuses a resource that symbolic links lead out of the
+// package directory, so that add does not write, nor render embed, a file
+// elsewhere. The package directory is the one holding the descriptor as named
+// (itself resolved), even when datapackage.json is a link.
+func insidePackage(pkgPath, csvPath string) error {
+	dir, err := safefile.Resolve(filepath.Dir(pkgPath))
+	if err != nil {
+		return err
+	}
+	real, err := safefile.Resolve(csvPath)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil // a missing directory: reading says so
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %w", csvPath, err)
+	}
+	rel, err := filepath.Rel(dir, real)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
+		return fmt.Errorf("%s: the resource %s resolves to %s, outside the package directory %s: "+
+			"not following it; pass the CSV path directly to use that file", pkgPath, csvPath, real, dir)
+	}
+	return nil
 }
 
 func builtins() []string {
@@ -168,11 +195,4 @@ func (s *source) csvFileName() string {
 		return path.Base(s.fsPath)
 	}
 	return "events.csv"
-}
-
-// usesCRLF reports whether the file ends its lines with CRLF, so that
-// appended rows match.
-func usesCRLF(b []byte) bool {
-	i := bytes.IndexByte(b, '\n')
-	return i > 0 && b[i-1] == '\r'
 }

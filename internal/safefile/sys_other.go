@@ -1,17 +1,18 @@
 //go:build !unix
 
-package main
+package safefile
 
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
 )
 
-// lockDir takes an exclusive lock on the directory that holds a dataset by
-// creating a lock file in it; it waits up to a minute for another writer.
+// lockDir takes an exclusive lock on dir by creating a lock file in it; it
+// waits up to a minute for another writer.
 func lockDir(dir string) (unlock func(), err error) {
 	name := filepath.Join(dir, ".timeline.lock")
 	deadline := time.Now().Add(time.Minute)
@@ -27,3 +28,14 @@ func lockDir(dir string) (unlock func(), err error) {
 		time.Sleep(20 * time.Millisecond)
 	}
 }
+
+// mayReplace reports, as errReadOnly, a file marked read-only.
+func mayReplace(path string, fi fs.FileInfo) error {
+	if fi.Mode().Perm()&0o200 == 0 {
+		return errReadOnly
+	}
+	return nil
+}
+
+// keepOwner does nothing where files have no Unix owner.
+func keepOwner(*os.File, fs.FileInfo) bool { return true }
