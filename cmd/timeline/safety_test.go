@@ -11,6 +11,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"timeline/internal/safefile/safefiletest"
 )
 
 // timelineRun runs the command in-process and returns its exit code and
@@ -83,7 +84,7 @@ func TestRenderOutputKinds(t *testing.T) {
 	newDataset(t, pkg)
 
 	t.Run("null device", func(t *testing.T) {
-		null := testNullDevice(t, filepath.Join(root, "null"))
+		null := safefiletest.NullDevice(t, filepath.Join(root, "null"))
 		mustRun(t, "render", pkg, "-o", null)
 		if typ := fileType(t, null); typ != fs.ModeDevice|fs.ModeCharDevice {
 			t.Errorf("%s is now %v, want a character device", null, typ)
@@ -139,28 +140,6 @@ func TestRenderOutputKinds(t *testing.T) {
 			t.Errorf("%s is now %v", dir, typ)
 		}
 	})
-}
-
-// testNullDevice makes a null device at path, or returns os.DevNull where it
-// cannot: a broken write run as root would replace the system's own, so root
-// never tests on it.
-func testNullDevice(t *testing.T, path string) string {
-	t.Helper()
-	err := syscall.Mknod(path, syscall.S_IFCHR|0o666, 1<<8|3) // /dev/null on Linux
-	if err == nil {
-		fi, err := os.Stat(os.DevNull)
-		if st, ok := fi.Sys().(*syscall.Stat_t); err == nil && ok && st.Rdev == 1<<8|3 {
-			if f, err := os.OpenFile(path, os.O_WRONLY, 0); err == nil { // not a nodev mount
-				f.Close()
-				return path
-			}
-		}
-		os.Remove(path)
-	}
-	if os.Geteuid() == 0 {
-		t.Skipf("cannot make a null device here (%v), and root does not risk %s", err, os.DevNull)
-	}
-	return os.DevNull
 }
 
 // TestWritesThroughLinks: add and fmt on datasets whose files are links

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"timeline/internal/safefile/safefiletest"
 )
 
 // dirNames lists dir, to show that no temporary file was left behind.
@@ -317,18 +318,7 @@ func TestWriteFileStreams(t *testing.T) {
 				if err := syscall.Mkfifo(path, 0o600); err != nil {
 					t.Fatal(err)
 				}
-				got := make(chan []byte, 1)
-				go func() {
-					f, err := os.Open(path)
-					if err != nil {
-						got <- nil
-						return
-					}
-					defer f.Close()
-					b, _ := io.ReadAll(f)
-					got <- b
-				}()
-				return path, func() []byte { return <-got }
+				return path, safefiletest.ReadFIFO(path)
 			},
 			kind: fs.ModeNamedPipe,
 		},
@@ -340,25 +330,14 @@ func TestWriteFileStreams(t *testing.T) {
 					t.Fatal(err)
 				}
 				mustLink(t, filepath.Base(fifo), path)
-				got := make(chan []byte, 1)
-				go func() {
-					f, err := os.Open(fifo)
-					if err != nil {
-						got <- nil
-						return
-					}
-					defer f.Close()
-					b, _ := io.ReadAll(f)
-					got <- b
-				}()
-				return path, func() []byte { return <-got }
+				return path, safefiletest.ReadFIFO(fifo)
 			},
 			kind: fs.ModeSymlink,
 		},
 		{
 			name: "null device",
 			open: func(t *testing.T, path string) (string, func() []byte) {
-				return nullDevice(t, path), nil
+				return safefiletest.NullDevice(t, path), nil
 			},
 			kind: fs.ModeDevice | fs.ModeCharDevice,
 		},
@@ -415,29 +394,6 @@ func TestWriteFileStreams(t *testing.T) {
 			}
 		})
 	}
-}
-
-// nullDevice makes a null device at path and returns it, or returns
-// os.DevNull where it cannot. A broken WriteFile run as root would replace the
-// system's own, so root never tests on it.
-func nullDevice(t *testing.T, path string) string {
-	t.Helper()
-	err := syscall.Mknod(path, syscall.S_IFCHR|0o666, 1<<8|3) // 1:3 is /dev/null on Linux
-	if err == nil {
-		fi, err := os.Stat(os.DevNull)
-		if st, ok := fi.Sys().(*syscall.Stat_t); err == nil && ok && st.Rdev == 1<<8|3 {
-			// A nodev mount refuses to open it.
-			if f, err := os.OpenFile(path, os.O_WRONLY, 0); err == nil {
-				f.Close()
-				return path
-			}
-		}
-		os.Remove(path)
-	}
-	if os.Geteuid() == 0 {
-		t.Skipf("cannot make a null device here (%v), and root does not risk %s", err, os.DevNull)
-	}
-	return os.DevNull
 }
 
 func TestResolve(t *testing.T) {
