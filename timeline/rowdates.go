@@ -19,7 +19,7 @@ func (s *Scanner) checkDates(row *Row, before int) *pendingRow {
 		key = maphash.String(s.seed, id)
 		// An id relative dates may refer to goes in ids, with its start
 		// (below); any other, in lines, which is all duplicates need.
-		wanted := s.wanted == nil || s.wanted[id]
+		wanted := s.wanted == nil || s.wanted[key]
 		var first uint32
 		var dup bool
 		if wanted {

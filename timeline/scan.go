@@ -81,7 +81,9 @@ type Scanner struct {
 	// it can read its input twice (a regular file, a bytes.Reader or a
 	// strings.Reader); otherwise it keeps every start. A Lean scan does not
 	// look for duplicates among the other ids.
-	wanted map[string]bool
+	wanted map[uint64]bool // hashed with seed, as ids are
+	// wantedIDs is wanted as the ids themselves, for tests.
+	wantedIDs map[string]bool
 
 	hdr    *Header
 	cr     *csvReader
@@ -146,6 +148,17 @@ func NewScanner(r io.Reader, name string) *Scanner {
 	return s
 }
 
+// want limits the ids whose start dates the Scanner keeps to ids. They are
+// kept as hashes, which the Scanner computes for every id anyway, so that
+// a row costs one lookup of an integer, not of a string.
+func (s *Scanner) want(ids map[string]bool) {
+	s.wantedIDs = ids
+	s.wanted = make(map[uint64]bool, len(ids))
+	for id := range ids {
+		s.wanted[maphash.String(s.seed, id)] = true
+	}
+}
+
 // findWanted sets wanted, when it is nil, to the ids that relative dates
 // may refer to, if the input can be read twice: keeping only those ids'
 // start dates saves a tenth of the memory a million rows take.
@@ -163,7 +176,7 @@ func (s *Scanner) findWanted() {
 		return
 	}
 	if err == nil {
-		s.wanted = ids
+		s.want(ids)
 	}
 }
 

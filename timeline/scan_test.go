@@ -133,7 +133,8 @@ func TestReferencedIDsAndLean(t *testing.T) {
 	// A lean scan keeping only the wanted ids still resolves relative dates,
 	// and skips the other checks (the latitude out of range).
 	s := NewScanner(strings.NewReader(in), "t.csv")
-	s.Lean, s.wanted = true, ids
+	s.Lean = true
+	s.want(ids)
 	var problems []string
 	s.Report = func(d Diagnostic) { problems = append(problems, d.String()) }
 	starts := map[string]string{}
@@ -157,7 +158,8 @@ func TestScanDoesNotKeepBlocks(t *testing.T) {
 	}
 	size := in.Len()
 	s := NewScanner(bytes.NewReader(in.Bytes()), "big.csv")
-	s.Lean, s.wanted = true, referencedIDs(in.Bytes())
+	s.Lean = true
+	s.want(referencedIDs(in.Bytes()))
 	var before runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
@@ -222,8 +224,8 @@ func TestScanFindsWantedIDs(t *testing.T) {
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("with the ids found first:\n%s\nkeeping every id:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	if seekable.wanted == nil || seekable.wanted["dup"] || !seekable.wanted["a"] || len(seekable.ids) > 6 {
-		t.Errorf("wanted %v, %d ids kept: want a, b, c, x, y and nobody", seekable.wanted, len(seekable.ids))
+	if seekable.wantedIDs == nil || seekable.wantedIDs["dup"] || !seekable.wantedIDs["a"] || len(seekable.ids) > 6 {
+		t.Errorf("wanted %v, %d ids kept: want a, b, c, x, y and nobody", seekable.wantedIDs, len(seekable.ids))
 	}
 	if !strings.Contains(strings.Join(got, "\n"), `duplicate id "dup" (first on line 4)`) {
 		t.Errorf("the duplicate is not reported:\n%s", strings.Join(got, "\n"))
