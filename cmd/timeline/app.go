@@ -85,6 +85,7 @@ dataset uses the rows without errors, says how many it left out and exits 1),
 			fmtCommand(e),
 			renderCommand(e),
 			chartCommand(e),
+			extractCommand(e),
 			completionCommand(e),
 		},
 	}

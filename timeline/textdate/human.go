@@ -8,15 +8,6 @@ import (
 	"timeline/timeline/edtf"
 )
 
-var monthNames = map[string]int{
-	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
-	"july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
-	"sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-
-var seasonNames = map[string]int{"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
-
 // humanHelp lists the spellings ParseHuman takes, for its errors.
 const humanHelp = "want an EDTF date (2017-04-03, 2017?, 2011/2012) or e.g. '3 April 2017', 'April 2017', 'early 2016', '2011-12', 'c. 1995', '1990s', '44 BC', 'before 2017'"
 
@@ -159,7 +150,9 @@ func allDigits(s string) bool {
 	return true
 }
 
-// human reads the spellings that are not EDTF.
+// human reads the spellings that are not EDTF, in English and then in
+// every other language known (sorted by code): "3 avril 2017" is read
+// wherever French is.
 func human(s string) (edtf.Date, bool) {
 	low := strings.ToLower(s)
 	uncertain := false
@@ -167,36 +160,45 @@ func human(s string) (edtf.Date, bool) {
 		uncertain = true
 		low = strings.TrimSpace(strings.TrimSuffix(low, "?"))
 	}
-	d, ok := humanBody(low)
-	if !ok {
-		return edtf.Date{}, false
+	for _, l := range humanLangs() {
+		if d, ok := humanBody(low, l); ok {
+			return d.Qualify(uncertain, false), true
+		}
 	}
-	return d.Qualify(uncertain, false), true
+	return edtf.Date{}, false
 }
 
-func humanBody(low string) (edtf.Date, bool) {
-	for _, p := range []string{"circa ", "c. ", "c.", "ca. ", "ca.", "ca ", "c ", "about ", "around ", "approx. ", "approximately ", "~"} {
+// humanLangs is English, then the other languages by code.
+func humanLangs() []*Lang {
+	out := []*Lang{English}
+	for _, c := range LangCodes() {
+		if l := languages[c]; l != English {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func humanBody(low string, l *Lang) (edtf.Date, bool) {
+	for _, p := range l.HumanApprox {
 		if rest, ok := strings.CutPrefix(low, p); ok {
-			d, ok := humanBody(strings.TrimSpace(rest))
+			d, ok := humanBody(strings.TrimSpace(rest), l)
 			return d.Qualify(false, true), ok
 		}
 	}
-	for _, p := range []struct {
-		word string
-		open string
-	}{{"before ", "../"}, {"until ", "../"}, {"by ", "../"}} {
-		if rest, ok := strings.CutPrefix(low, p.word); ok {
-			d, ok := humanBody(strings.TrimSpace(rest))
+	for _, w := range l.HumanBefore {
+		if rest, ok := strings.CutPrefix(low, w); ok {
+			d, ok := humanBody(strings.TrimSpace(rest), l)
 			if !ok || d.IsInterval() {
 				return edtf.Date{}, false
 			}
-			out, err := edtf.Parse(p.open + d.String())
+			out, err := edtf.Parse("../" + d.String())
 			return out, err == nil
 		}
 	}
-	for _, w := range []string{"after ", "since ", "from "} {
+	for _, w := range l.HumanAfter {
 		if rest, ok := strings.CutPrefix(low, w); ok {
-			d, ok := humanBody(strings.TrimSpace(rest))
+			d, ok := humanBody(strings.TrimSpace(rest), l)
 			if !ok || d.IsInterval() {
 				return edtf.Date{}, false
 			}
@@ -204,16 +206,13 @@ func humanBody(low string) (edtf.Date, bool) {
 			return out, err == nil
 		}
 	}
-	for _, p := range []struct {
-		word     string
-		from, to string
-	}{{"early ", "01", "04"}, {"mid ", "05", "08"}, {"mid-", "05", "08"}, {"middle ", "05", "08"}, {"late ", "09", "12"}} {
-		if rest, ok := strings.CutPrefix(low, p.word); ok {
+	for _, p := range l.HumanParts {
+		if rest, ok := strings.CutPrefix(low, p.Word); ok {
 			y, ok := humanYear(strings.TrimSpace(rest))
 			if !ok {
 				return edtf.Date{}, false
 			}
-			out, err := edtf.Parse(y + "-" + p.from + "~/" + y + "-" + p.to + "~")
+			out, err := edtf.Parse(y + "-" + p.From + "~/" + y + "-" + p.To + "~")
 			return out, err == nil
 		}
 	}
@@ -236,15 +235,19 @@ func humanBody(low string) (edtf.Date, bool) {
 	}
 	var day, month, season int
 	var year string
+	suffixes := strings.Join(l.OrdinalSuffixes, "")
 	for i := 0; i < len(fields); i++ {
 		f := strings.TrimSuffix(fields[i], ".")
+		if contains(l.HumanFillers, f) {
+			continue
+		}
 		switch {
-		case monthNames[f] != 0 && month == 0:
-			month = monthNames[f]
-		case seasonNames[f] != 0 && season == 0:
-			season = seasonNames[f]
-		case allDigits(strings.TrimRight(f, "stndrh")) && len(f) <= 4 && day == 0 && year == "" && len(strings.TrimRight(f, "stndrh")) <= 2 && i+1 < len(fields):
-			day, _ = strconv.Atoi(strings.TrimRight(f, "stndrh"))
+		case l.Months[f] != 0 && month == 0:
+			month = l.Months[f]
+		case l.Seasons[f] != 0 && season == 0:
+			season = l.Seasons[f]
+		case allDigits(strings.TrimRight(f, suffixes)) && len(f) <= 4 && day == 0 && year == "" && len(strings.TrimRight(f, suffixes)) <= 2 && i+1 < len(fields):
+			day, _ = strconv.Atoi(strings.TrimRight(f, suffixes))
 		case year == "":
 			rest := strings.Join(fields[i:], " ")
 			y, ok := humanYear(rest)
