@@ -92,6 +92,9 @@ func extract(opt extractOptions, e *env) error {
 	if err != nil {
 		return fmt.Errorf("reading %s: %w", opt.arg, err)
 	}
+	if a.Charset != "" {
+		fmt.Fprintf(e.stderr, "timeline extract: reading %s as %s (%s)\n", opt.arg, a.Charset, a.CharsetFrom)
+	}
 	lang := textdate.LangByCode(opt.lang)
 	if lang == nil && a.Lang != "" {
 		lang = textdate.LangByCode(a.Lang)

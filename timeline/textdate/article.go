@@ -3,10 +3,12 @@ package textdate
 import (
 	"bytes"
 	"io"
+	"mime"
 	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
 )
 
 // Article is the text of a document to extract from, with what its markup
@@ -25,6 +27,11 @@ type Article struct {
 	// PublishedFrom says where Published was found ("meta
 	// article:published_time", "<time datetime>").
 	PublishedFrom string
+	// Charset is the character encoding an HTML page was decoded from,
+	// when it is not UTF-8 ("windows-1252"); CharsetFrom says why: the
+	// page declares it, or it is not valid UTF-8 and declares nothing
+	// (then it is read as windows-1252, as browsers do).
+	Charset, CharsetFrom string
 	// Title is the <title> or og:title; URL the canonical or og:url; Lang
 	// the <html lang> code.
 	Title, URL, Lang string
@@ -39,14 +46,82 @@ func ReadArticle(r io.Reader) (*Article, error) {
 		return nil, err
 	}
 	raw = bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))
+	if looksHTML(raw) {
+		raw, cs, from := decodeHTML(raw)
+		a := readHTML(raw)
+		a.Charset, a.CharsetFrom = cs, from
+		return a, nil
+	}
 	if !utf8.Valid(raw) {
 		raw = []byte(strings.ToValidUTF8(string(raw), "\uFFFD"))
 	}
-	if looksHTML(raw) {
-		return readHTML(raw), nil
-	}
 	text := strings.ReplaceAll(string(raw), "\r\n", "\n")
 	return &Article{Text: text}, nil
+}
+
+// decodeHTML turns an HTML page into UTF-8: from the encoding it declares
+// in a <meta> element near its top, else, when it is not valid UTF-8, from
+// windows-1252. It gives the encoding's name and where it came from, or
+// "" for UTF-8. Bytes that are not valid UTF-8 in a page read as UTF-8
+// become U+FFFD.
+func decodeHTML(raw []byte) ([]byte, string, string) {
+	label, from := declaredCharset(raw), "declared in the page"
+	if label == "" {
+		if utf8.Valid(raw) {
+			return raw, "", ""
+		}
+		label, from = "windows-1252", "not UTF-8, and no charset declared"
+	}
+	enc, name := charset.Lookup(label)
+	// A page in UTF-16 cannot declare it in ASCII: such a declaration
+	// means UTF-8, as browsers read it.
+	if enc == nil || name == "utf-8" || strings.HasPrefix(name, "utf-16") {
+		if !utf8.Valid(raw) {
+			raw = []byte(strings.ToValidUTF8(string(raw), "\uFFFD"))
+		}
+		return raw, "", ""
+	}
+	out, err := enc.NewDecoder().Bytes(raw)
+	if err != nil {
+		return []byte(strings.ToValidUTF8(string(raw), "\uFFFD")), "", ""
+	}
+	return out, name, from
+}
+
+// declaredCharset is the label of the character encoding the <meta>
+// elements in the first 4 KB of a page declare (<meta charset="…"> or the
+// http-equiv Content-Type's charset), or "".
+func declaredCharset(raw []byte) string {
+	z := html.NewTokenizer(bytes.NewReader(raw[:min(len(raw), 4096)]))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return ""
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, hasAttr := z.TagName()
+			switch string(name) {
+			case "body":
+				return ""
+			case "meta":
+			default:
+				continue
+			}
+			attrs := map[string]string{}
+			for hasAttr {
+				var k, v []byte
+				k, v, hasAttr = z.TagAttr()
+				attrs[string(k)] = string(v)
+			}
+			if cs := strings.TrimSpace(attrs["charset"]); cs != "" {
+				return cs
+			}
+			if strings.EqualFold(attrs["http-equiv"], "content-type") {
+				if _, params, err := mime.ParseMediaType(attrs["content"]); err == nil && params["charset"] != "" {
+					return params["charset"]
+				}
+			}
+		}
+	}
 }
 
 func looksHTML(b []byte) bool {

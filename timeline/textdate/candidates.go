@@ -453,11 +453,11 @@ func (d *doc) title(byTok *tokFinder, sp, remove Span) string {
 			break
 		}
 		if n > 12 {
-			ws = ws[:k]
+			ws = ws[:cutAtPhrase(ws[:k], l)]
 			break
 		}
 	}
-	for len(ws) > 0 && (ws[len(ws)-1].kind == 'p' || contains(l.Dangling, ws[len(ws)-1].low)) {
+	for len(ws) > 0 && (ws[len(ws)-1].kind == 'p' || contains(l.Dangling, ws[len(ws)-1].low) || contains(l.DatePrepositions, ws[len(ws)-1].low)) {
 		ws = ws[:len(ws)-1]
 	}
 	if countWords(ws) < 2 {
@@ -475,6 +475,30 @@ func (d *doc) title(byTok *tokFinder, sp, remove Span) string {
 	s := strings.Join(strings.Fields(b.String()), " ")
 	r, size := utf8.DecodeRuneInString(s)
 	return string(unicode.ToUpper(r)) + s[size:]
+}
+
+// cutAtPhrase is where a headline cut at its word limit ends: before the
+// last word that opens a new clause or phrase ("and", "that", "with", a
+// comma), so that it does not stop in the middle of one, if six words are
+// left before it. Not before "of" ("the Ministry of Internal Affairs") or
+// an article; before "to", which is as often a verb's, only with eight
+// words left.
+func cutAtPhrase(ws []token, l *Lang) int {
+	for j := len(ws) - 1; j > 0; j-- {
+		t := ws[j]
+		if t.low != "," && (t.kind != 'w' || !contains(l.Dangling, t.low) || contains(l.Determiners, t.low) || contains(l.NameJoiners, t.low)) {
+			continue
+		}
+		n := countWords(ws[:j])
+		if n < 6 {
+			break
+		}
+		if t.low == "to" && n < 8 {
+			continue
+		}
+		return j
+	}
+	return len(ws)
 }
 
 func matchLow(ts []token, ws []string) bool {
@@ -553,7 +577,7 @@ func (d *doc) names(byTok *tokFinder, sp Span, l *Lang) (string, string) {
 		if _, ok := l.Weekdays[strings.ToLower(name)]; ok {
 			continue
 		}
-		if first && !strings.Contains(name, " ") {
+		if first && !strings.Contains(name, " ") && !d.nameInside(name) {
 			continue // a capital that may just start the sentence
 		}
 		prev := ""
@@ -570,6 +594,22 @@ func (d *doc) names(byTok *tokFinder, sp Span, l *Lang) (string, string) {
 		}
 	}
 	return strings.Join(actors, ";"), location
+}
+
+// nameInside reports whether a word is capitalised somewhere in the text
+// where it does not start a sentence: then, first in one ("Russia has
+// ratified …"), it is still a name.
+func (d *doc) nameInside(w string) bool {
+	if d.midCaps == nil {
+		d.midCaps = map[string]bool{}
+		for k := 1; k < len(d.toks); k++ {
+			t, p := d.toks[k], d.toks[k-1]
+			if t.kind == 'w' && t.cap && d.sent[k] == d.sent[k-1] && p.kind != 'p' {
+				d.midCaps[d.text[t.start:t.end]] = true
+			}
+		}
+	}
+	return d.midCaps[w]
 }
 
 func byTokStart(d *doc, start int) int {

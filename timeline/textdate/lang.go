@@ -94,6 +94,12 @@ type Lang struct {
 	// Connectives are the words that start a sentence but not a headline
 	// ("however ,", "for example ,").
 	Connectives []string
+	// Ended are the words after "the year" that make it a year's span
+	// rather than a calendar year: "the year ended Sept. 30" is P1Y.
+	Ended []string
+	// Openers are words that, first in a sentence, join it to the one
+	// before rather than date it ("Now, …", "Now the alliance …").
+	Openers []string
 	// Dangling are the words a headline does not end with ("and", "the").
 	Dangling []string
 	// NameJoiners may stand inside a proper name ("of", "ut").

@@ -289,8 +289,6 @@ func durationValue(n int, u Unit, half bool) string {
 		return "P" + strconv.Itoa(10*n) + "Y"
 	case Century:
 		return "P" + strconv.Itoa(100*n) + "Y"
-	case Quarter:
-		return "P" + strconv.Itoa(3*n) + "M"
 	case Weekend:
 		return "P" + strconv.Itoa(2*n) + "D"
 	}
@@ -324,8 +322,10 @@ func (d *doc) future(i, end int) bool {
 }
 
 // monthYear chooses the year of a month named without one: the next such
-// month in a sentence about the future, else the last one up to the
-// document date.
+// month in a sentence about the future, the last one up to the document
+// date in one about the past, and with no tense to go by the last one
+// unless it is one of the next four (news tells of the recent past and
+// the coming months).
 func (d *doc) monthYear(m, i, end int) int {
 	y, dm := d.dct.Year(), int(d.dct.Month())
 	switch d.tense(i, end) {
@@ -340,12 +340,15 @@ func (d *doc) monthYear(m, i, end int) int {
 		}
 		return y
 	}
-	// No tense to go by: the nearest such month.
-	switch {
-	case m-dm > 6:
+	// No tense to go by.
+	if ahead := (m - dm + 12) % 12; ahead > 0 && ahead <= 4 {
+		if m < dm {
+			return y + 1
+		}
+		return y
+	}
+	if m > dm {
 		return y - 1
-	case dm-m > 6:
-		return y + 1
 	}
 	return y
 }
@@ -593,6 +596,9 @@ func (d *doc) emit(i, end int, p *Pattern, c caps) bool {
 		if p.Arg == 5 && !c.plural {
 			return false
 		}
+		if end == i+1 && contains(d.lang.Openers, d.toks[i].low) && d.opensSentence(i) {
+			return false
+		}
 		return d.put(i, end, p, c, "DATE", p.Val, "")
 	case ActRelUnit:
 		u := c.unit
@@ -611,8 +617,15 @@ func (d *doc) emit(i, end int, p *Pattern, c caps) bool {
 		if u == Hour || u == Minute || u == Second || c.plural {
 			return false
 		}
+		if p.Val == "year" && end < len(d.toks) && d.sent[end] == d.sent[i] && contains(d.lang.Ended, d.toks[end].low) {
+			return d.put(i, end, p, c, "DURATION", "P1Y", "")
+		}
 		if !d.hasDCT {
 			return d.put(i, end, p, c, "DATE", "XXXX", "")
+		}
+		if u == Weekend && shift == 0 && d.dct.Weekday() >= time.Monday && d.dct.Weekday() <= time.Friday && d.tense(i, end) <= 0 {
+			// "the weekend" on a weekday, not in the future: the last one.
+			shift = -1
 		}
 		v = at(add(d.dct, u, shift), unitGran(u))
 	case ActFollowing:
@@ -649,10 +662,7 @@ func (d *doc) emit(i, end int, p *Pattern, c caps) bool {
 		case Hour, Minute, Second:
 			g = gDay
 		}
-		if c.unit == Week {
-			g = gDay
-		}
-		if c.unit == Year && d.last.g == gQuarter {
+		if c.unit == Year && d.last.g == gQuarter && !d.last.start().After(d.dct) {
 			v = at(add(d.last.start(), c.unit, p.Arg*c.num), gQuarter)
 			break
 		}
@@ -662,7 +672,8 @@ func (d *doc) emit(i, end int, p *Pattern, c caps) bool {
 			c.num, c.unit = 1, Year
 			if w := d.toks[end-1].low; w == "quarter" || w == "period" {
 				q := d.last
-				if q.g != gQuarter {
+				if q.g != gQuarter || d.hasDCT && q.start().After(d.dct) {
+					// No quarter reported on yet, or only a coming one.
 					if !d.hasDCT {
 						return false
 					}
@@ -674,7 +685,7 @@ func (d *doc) emit(i, end int, p *Pattern, c caps) bool {
 			if d.hasDCT {
 				// "year-ago", "year-earlier" alone: the year before, or
 				// the same quarter of it in a report on a quarter.
-				if d.last.g == gQuarter {
+				if d.last.g == gQuarter && !d.last.start().After(d.dct) {
 					v = at(add(d.last.start(), Year, -1), gQuarter)
 				} else {
 					v = at(add(d.dct, Year, -1), gYear)
@@ -695,6 +706,11 @@ func (d *doc) emit(i, end int, p *Pattern, c caps) bool {
 		}
 		if g > unitGran(c.unit) && c.unit >= Day && unitGran(c.unit) < g && c.unit != Year {
 			g = unitGran(c.unit)
+		}
+		if c.unit >= Year && g > gYear && g != gQuarter {
+			// "a year earlier" than a day is that year; than a quarter,
+			// that quarter (a report compares quarters).
+			g = gYear
 		}
 		v = at(add(base.start(), c.unit, p.Arg*c.num), g)
 	case ActDuration:
@@ -828,6 +844,16 @@ func (d *doc) emit(i, end int, p *Pattern, c caps) bool {
 		d.last = v
 	}
 	return true
+}
+
+// opensSentence reports whether token i is the first word of its sentence,
+// after any opening quotation marks.
+func (d *doc) opensSentence(i int) bool {
+	k := i - 1
+	for k >= 0 && d.sent[k] == d.sent[i] && d.toks[k].kind == 'p' && strings.ContainsAny(d.toks[k].low, "\"'`“‘(") {
+		k--
+	}
+	return k < 0 || d.sent[k] != d.sent[i]
 }
 
 // seasonLeaders are words after which a bare season name is a date ("in

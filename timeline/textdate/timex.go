@@ -62,7 +62,8 @@ type doc struct {
 	dct     time.Time
 	hasDCT  bool
 	timexes []Timex
-	last    tval // the last date mentioned, for "the following year"
+	last    tval            // the last date mentioned, for "the following year"
+	midCaps map[string]bool // capitalised words seen inside a sentence (names)
 }
 
 func tagDoc(text string, opt Options) *doc {
@@ -315,8 +316,11 @@ func (ix *index) slotCandidates(l *Lang, low string, kind byte) []int {
 		if _, ok := l.Seasons[low]; ok {
 			add("season")
 		}
-		if _, ok := l.Numbers[low]; ok {
+		if v, ok := l.Numbers[low]; ok {
 			add("num")
+			if v >= 2 && v <= 21 {
+				add("year") // "nineteen ninety-seven", "two thousand"
+			}
 		} else if len(ix.nums[low]) > 0 {
 			add("num")
 		}
@@ -473,6 +477,9 @@ func (d *doc) matchElem(e elem, i int, c caps) (int, caps, bool) {
 			if n := next(i + 1); n != nil && adjacent(i+1) && (n.kind == 'w' || n.low == "%") {
 				return 0, c, false
 			}
+			if n := next(i + 1); n != nil && adjacent(i+1) && n.low == "." && adjacent(i+2) && d.toks[i+2].kind == 'n' {
+				return 0, c, false // 2082.1 points
+			}
 			if i > 0 && (d.toks[i-1].low == "$" || d.toks[i-1].low == "#") {
 				return 0, c, false
 			}
@@ -490,6 +497,12 @@ func (d *doc) matchElem(e elem, i int, c caps) (int, caps, bool) {
 				c.year, c.has = y, c.has|hYear
 			}
 			return k, c, true
+		}
+		if t.kind == 'w' {
+			if y, end := d.yearWords(i); end > i {
+				c.year, c.has = y, c.has|hYear
+				return end, c, true
+			}
 		}
 		if t.low == "'" {
 			if n := next(i + 1); n != nil && adjacent(i+1) && n.kind == 'n' && len(n.low) == 2 {
@@ -561,6 +574,12 @@ func (d *doc) matchElem(e elem, i int, c caps) (int, caps, bool) {
 				}
 			}
 			if best > 0 {
+				// "two thousand", "three hundred"
+				if n := next(i + best); n != nil && bv >= 1 && bv <= 99 && d.sent[i+best] == d.sent[i] {
+					if m := l.Numbers[n.low]; m == 100 || m == 1000 {
+						best, bv = best+1, bv*m
+					}
+				}
 				c.num, c.has = bv, c.has|hNum
 				return i + best, c, true
 			}
@@ -669,6 +688,58 @@ func (d *doc) matchElem(e elem, i int, c caps) (int, caps, bool) {
 		}
 	}
 	return 0, c, false
+}
+
+// numberWord is the value of the one-word number at token k ("nineteen"),
+// with the tens joined by a hyphen ("ninety-seven"), and the token after it.
+func (d *doc) numberWord(k int) (int, int) {
+	if k >= len(d.toks) || d.toks[k].kind != 'w' {
+		return 0, k
+	}
+	v, ok := d.lang.Numbers[d.toks[k].low]
+	if !ok || v < 1 {
+		return 0, k
+	}
+	if v >= 20 && v < 100 && v%10 == 0 && k+2 < len(d.toks) && d.toks[k+1].low == "-" && !d.toks[k+1].space && !d.toks[k+2].space {
+		if u, ok := d.lang.Numbers[d.toks[k+2].low]; ok && u >= 1 && u <= 9 {
+			return v + u, k + 3
+		}
+	}
+	return v, k + 1
+}
+
+// yearWords reads a year spelt out from token i, as years are read aloud:
+// "nineteen ninety-seven" (1997), "nineteen hundred" (1900), "two
+// thousand" (2000), "two thousand five" (2005). It gives the year and the
+// token after it, or i when there is none.
+func (d *doc) yearWords(i int) (int, int) {
+	hi, k := d.numberWord(i)
+	if k != i+1 {
+		return 0, i
+	}
+	lo, end := d.numberWord(k)
+	y := 0
+	switch {
+	case end == k || d.sent[k] != d.sent[i]:
+		return 0, i
+	case hi >= 10 && hi <= 21 && lo >= 10 && lo <= 99:
+		y = hi*100 + lo
+	case hi >= 10 && hi <= 21 && lo == 100:
+		y = hi * 100
+	case hi == 2 && lo == 1000:
+		y = 2000
+		if n, e := d.numberWord(end); e > end && n >= 1 && n <= 99 && d.sent[end] == d.sent[i] {
+			y, end = 2000+n, e
+		}
+	default:
+		return 0, i
+	}
+	if end < len(d.toks) {
+		if _, unit := d.lang.Units[d.toks[end].low]; unit {
+			return 0, i // "two thousand years" is a quantity
+		}
+	}
+	return y, end
 }
 
 // wordsAt reports whether the tokens from i are ws, each adjacent or

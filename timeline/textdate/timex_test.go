@@ -12,6 +12,9 @@ import (
 // dct17 is the seed article's date, a Wednesday.
 var dct17 = time.Date(2017, 5, 17, 0, 0, 0, 0, time.UTC)
 
+// dct89 is a Thursday in a season of quarterly reports.
+var dct89 = time.Date(1989, 10, 26, 0, 0, 0, 0, time.UTC)
+
 // timexTests give a text, its document date and the expressions wanted, as
 // "text|TYPE|value|edtf" (edtf may be left out when empty).
 var timexTests = []struct {
@@ -65,7 +68,7 @@ var timexTests = []struct {
 	// Anchored on other events and dates.
 	{"Three weeks after the attack, a group claimed it.", dct17, []string{"Three weeks|DURATION|P3W"}},
 	{"It opened in 2014. The following year it closed.", dct17, []string{"2014|DATE|2014|2014", "The following year|DATE|2015|2015"}},
-	{"It opened on 3 April 2017. A year earlier it was a field.", dct17, []string{"3 April 2017|DATE|2017-04-03|2017-04-03", "A year earlier|DATE|2016-04-03|2016-04-03"}},
+	{"It opened on 3 April 2017. A year earlier it was a field.", dct17, []string{"3 April 2017|DATE|2017-04-03|2017-04-03", "A year earlier|DATE|2016|2016"}},
 	// Durations and sets.
 	{"He served for five years.", dct17, []string{"five years|DURATION|P5Y"}},
 	{"It took nearly forty years.", dct17, []string{"nearly forty years|DURATION|P40Y"}},
@@ -76,8 +79,29 @@ var timexTests = []struct {
 	{"The past three months were hard.", dct17, []string{"The past three months|DURATION|P3M"}},
 	{"The paper appears daily.", dct17, []string{"daily|SET|P1D"}},
 	{"They meet every Monday.", dct17, []string{"every Monday|SET|XXXX-WXX-1"}},
+	{"Sales are reported every quarter.", dct17, []string{"every quarter|SET|P1Q"}},
+	{"Prices rose after the recent cut.", dct17, []string{"recent|DATE|PAST_REF"}},
+	{"Profit fell in the past two quarters.", dct17, []string{"the past two quarters|DURATION|P2Q"}},
+	{"Net fell 5% in the year ended Sept. 30.", dct89, []string{"the year|DURATION|P1Y", "Sept. 30|DATE|1989-09-30|1989-09-30"}},
+	// Years spelt out.
+	{"He was born in nineteen seventy-nine.", dct17, []string{"nineteen seventy-nine|DATE|1979|1979"}},
+	{"It was built in nineteen hundred.", dct17, []string{"nineteen hundred|DATE|1900|1900"}},
+	{"It happened in January nineteen ninety-seven.", dct17, []string{"January nineteen ninety-seven|DATE|1997-01|1997-01"}},
+	{"Plans for the year two thousand five.", dct17, []string{"the year two thousand five|DATE|2005|2005"}},
+	{"It stood for two thousand years.", dct17, []string{"two thousand years|DURATION|P2000Y"}},
+	// Where the document date's context decides.
+	{"Traders rested over the weekend.", dct89, []string{"the weekend|DATE|1989-W42-WE|1989-10-21/1989-10-22"}},
+	{"Traders will rest over the weekend.", dct89, []string{"the weekend|DATE|1989-W43-WE|1989-10-28/1989-10-29"}},
+	{"The vote in January.", dct89, []string{"January|DATE|1990-01|1990-01"}},
+	{"The vote in March.", dct89, []string{"March|DATE|1989-03|1989-03"}},
+	{"He left two weeks ago.", dct17, []string{"two weeks ago|DATE|2017-W18|2017-05-01/2017-05-07"}},
+	{"Profit rose in the third quarter from a year-earlier $5 million.", dct89, []string{"the third quarter|DATE|1989-Q3|1989-07/1989-09", "a year-earlier|DATE|1988-Q3|1988-07/1988-09"}},
+	{"Losses may last into the third quarter of 1990. In the year-ago period, it earned more.", dct89, []string{"the third quarter of 1990|DATE|1990-Q3|1990-07/1990-09", "the year-ago period|DATE|1988-Q3|1988-07/1988-09"}},
 	// Not expressions.
 	{"He may go, she said.", dct17, nil},
+	{"Now, the rules are clear.", dct17, nil},
+	{"\"Now we see it,\" he said.", dct17, nil},
+	{"The index fell to 2082.1 points.", dct17, nil},
 	{"A 22-year-old man was held.", dct17, nil},
 	{"A second phase will follow.", dct17, nil},
 	{"It cost $1995 and 2,000 people came.", dct17, nil},
