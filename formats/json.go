@@ -3,26 +3,42 @@ package formats
 import (
 	"bufio"
 	"encoding/json"
+	"regexp"
 	"strconv"
-	"time"
 
 	"timeline/timeline"
 )
 
 // jsonWriter writes events as a JSON array, one object a line, or as JSON
 // Lines (lines). Each object has a fixed key order: the canonical columns
-// (lists as arrays, coordinates as numbers), the extra columns, then the
-// computed bounds, lower and upper, in RFC 3339.
+// (lists as arrays, coordinates as numbers), the extra columns (numbers
+// where the schema types them integer or number), then the computed
+// bounds, lower and upper, in ISO 8601 (see ISODate).
 type jsonWriter struct {
-	w     *bufio.Writer
-	lines bool
-	extra []string
-	n     int
-	buf   []byte
+	w       *bufio.Writer
+	lines   bool
+	extra   []string
+	numeric []bool // for each extra column: typed integer or number
+	types   map[string]string
+	n       int
+	buf     []byte
 }
+
+// Typed is an EventWriter that writes the values of extra columns by
+// their Table Schema types (integer and number as JSON numbers). SetTypes
+// is called before Begin.
+type Typed interface {
+	SetTypes(types map[string]string)
+}
+
+func (j *jsonWriter) SetTypes(types map[string]string) { j.types = types }
 
 func (j *jsonWriter) Begin(extra []string) error {
 	j.extra = extra
+	j.numeric = make([]bool, len(extra))
+	for i, name := range extra {
+		j.numeric[i] = j.types[name] == "integer" || j.types[name] == "number"
+	}
 	if !j.lines {
 		j.w.WriteString("[")
 	}
@@ -30,7 +46,7 @@ func (j *jsonWriter) Begin(extra []string) error {
 }
 
 func (j *jsonWriter) AppendRecord(dst []byte, ev *timeline.Event) ([]byte, error) {
-	return AppendEventJSON(dst, ev, j.extra)
+	return appendEventJSON(dst, ev, j.extra, j.numeric)
 }
 
 func (j *jsonWriter) WriteRecord(rec []byte) error {
@@ -64,6 +80,13 @@ func (j *jsonWriter) Close() error {
 // numbers, blank coordinates as null), the columns named by extra (aligned
 // with ev.Extra), then the computed bounds "lower" and "upper".
 func AppendEventJSON(dst []byte, ev *timeline.Event, extra []string) ([]byte, error) {
+	return appendEventJSON(dst, ev, extra, nil)
+}
+
+// appendEventJSON is AppendEventJSON with the extra columns that numeric
+// marks written as JSON numbers (null when blank; a cell that is not a
+// number stays a string, so that nothing is lost).
+func appendEventJSON(dst []byte, ev *timeline.Event, extra []string, numeric []bool) ([]byte, error) {
 	dst = append(dst, '{')
 	first := true
 	put := func(key string, v any) error {
@@ -105,13 +128,22 @@ func AppendEventJSON(dst []byte, ev *timeline.Event, extra []string) ([]byte, er
 		}
 	}
 	for k, name := range extra {
-		if err := put(name, ev.Extra[k]); err != nil {
+		var v any = ev.Extra[k]
+		if k < len(numeric) && numeric[k] {
+			switch s := ev.Extra[k]; {
+			case s == "":
+				v = nil
+			case isJSONNumber(s):
+				v = json.RawMessage(s)
+			}
+		}
+		if err := put(name, v); err != nil {
 			return dst, err
 		}
 	}
 	lo, hi := timeline.Span(ev.StartDate, ev.EndDate)
-	put("lower", lo.Format(time.RFC3339))
-	put("upper", hi.Format(time.RFC3339))
+	put("lower", ISODate(lo))
+	put("upper", ISODate(hi))
 	return append(dst, '}'), nil
 }
 
@@ -121,3 +153,10 @@ func nonNil(s []string) []string {
 	}
 	return s
 }
+
+// isJSONNumber reports whether s is spelled as a JSON number.
+func isJSONNumber(s string) bool {
+	return jsonNumberRE.MatchString(s)
+}
+
+var jsonNumberRE = regexp.MustCompile(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?$`)

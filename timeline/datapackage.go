@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 )
 
@@ -185,6 +186,28 @@ func (p *Package) Contributors() []Contributor {
 	return c
 }
 
+// SetTitle sets the package's title.
+func (p *Package) SetTitle(title string) { p.obj.set("title", title) }
+
+// SetDescription sets the package's description.
+func (p *Package) SetDescription(d string) { p.obj.set("description", d) }
+
+// SetSources replaces the package's sources.
+func (p *Package) SetSources(s []Source) {
+	if s == nil {
+		s = []Source{}
+	}
+	p.obj.set("sources", s)
+}
+
+// SetLicenses replaces the package's licenses.
+func (p *Package) SetLicenses(l []License) {
+	if l == nil {
+		l = []License{}
+	}
+	p.obj.set("licenses", l)
+}
+
 // ErrNoResource is returned for a descriptor without a tabular resource.
 var ErrNoResource = errors.New("no resource with a path: want resources[0].path naming the events CSV")
 
@@ -214,6 +237,106 @@ func (p *Package) ResourcePath() string {
 	res.get("path", &path)
 	return path
 }
+
+// FieldTypes returns the Table Schema type of each field of the events
+// resource by name ("string", "integer", "number", …); fields without a
+// type are left out.
+func (p *Package) FieldTypes() map[string]string {
+	res, err := p.resource()
+	if err != nil {
+		return nil
+	}
+	var schema struct {
+		Fields []struct {
+			Name string `json:"name"`
+			Type string `json:"type"`
+		} `json:"fields"`
+	}
+	res.get("schema", &schema)
+	out := make(map[string]string, len(schema.Fields))
+	for _, f := range schema.Fields {
+		if f.Type != "" {
+			out[f.Name] = f.Type
+		}
+	}
+	return out
+}
+
+// TypeExtraColumns sets the Table Schema type of each extra column of ds
+// from its values: "integer" when every non-blank value is a whole number
+// (-12, 0, 15), "number" when every one is a number (1.5, -3e2), "string"
+// otherwise (see NarrowType). Call it after SyncSchema.
+func (p *Package) TypeExtraColumns(ds *Dataset) {
+	types := make(map[string]string, len(ds.Extra))
+	for k, name := range ds.Extra {
+		t := ""
+		for i := range ds.Events {
+			if k < len(ds.Events[i].Extra) {
+				t = NarrowType(t, ds.Events[i].Extra[k])
+			}
+		}
+		types[name] = t
+	}
+	p.SetColumnTypes(types)
+}
+
+// SetColumnTypes sets the Table Schema type of the named fields, as
+// NarrowType found them ("" is "string"). A type other than string,
+// integer and number, which a person chose (date, boolean, …), is kept.
+func (p *Package) SetColumnTypes(types map[string]string) {
+	var res []object
+	if !p.obj.get("resources", &res) || len(res) == 0 {
+		return
+	}
+	var schema object
+	res[0].get("schema", &schema)
+	var fields []object
+	schema.get("fields", &fields)
+	for _, f := range fields {
+		var n, old string
+		f.get("name", &n)
+		typ, ok := types[n]
+		if !ok {
+			continue
+		}
+		if typ == "" {
+			typ = "string"
+		}
+		f.get("type", &old)
+		if old == "" || old == "string" || old == "integer" || old == "number" {
+			f.set("type", typ)
+		}
+	}
+	schema.set("fields", fields)
+	res[0].set("schema", schema)
+	p.obj.set("resources", res)
+}
+
+// NarrowType returns the narrowest of "integer", "number" and "string"
+// that holds both the values typed cur ("" when none was seen) and value.
+// A blank value changes nothing.
+func NarrowType(cur, value string) string {
+	if value == "" || cur == "string" {
+		return cur
+	}
+	switch {
+	case integerRE.MatchString(value):
+		if cur == "" {
+			return "integer"
+		}
+		return cur
+	case numberRE.MatchString(value):
+		return "number"
+	}
+	return "string"
+}
+
+// The spellings of Table Schema's integer and number that timeline types a
+// column by (no leading zeros, which codes such as CAMEO's 010 have).
+var (
+	integerRE = regexp.MustCompile(`^[-+]?(0|[1-9][0-9]*)$`)
+	numberRE  = regexp.MustCompile(`^[-+]?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?$|^[-+]?\.[0-9]+([eE][-+]?[0-9]+)?$`)
+)
 
 // SyncSchema makes the first resource's Table Schema list exactly the given
 // columns in that order, keeping the descriptions of the fields it already has

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"cmp"
 	"encoding/csv"
+	"fmt"
 	"io"
 	"slices"
 	"time"
@@ -110,7 +111,20 @@ func (ds *Dataset) Header() []string {
 // Write writes the events as canonical CSV: every canonical column in
 // canonical order, then the extra columns, LF line endings, quotes only where
 // needed and lists joined with ";".
+//
+// A package whose resource declares another dialect or encoding (see
+// Package.Dialect) is written in that dialect, so that it reads back as it
+// is described.
 func (ds *Dataset) Write(w io.Writer) error {
+	if ds.Package != nil {
+		d, err := ds.Package.Dialect()
+		if err != nil {
+			return err
+		}
+		if !d.IsCanonical() {
+			return ds.writeDialect(w, d)
+		}
+	}
 	bw := bufio.NewWriterSize(w, 64<<10)
 	cw := csv.NewWriter(bw)
 	if err := cw.Write(ds.Header()); err != nil {
@@ -135,6 +149,38 @@ func (ds *Dataset) Write(w io.Writer) error {
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// writeDialect is Write in dialect d.
+func (ds *Dataset) writeDialect(w io.Writer, d Dialect) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	dw, err := newDialectWriter(bw, d)
+	if err != nil {
+		return err
+	}
+	if err := dw.Write(ds.Header()); err != nil {
+		return err
+	}
+	rec := make([]string, int(numColumns)+len(ds.Extra))
+	for i := range ds.Events {
+		e := &ds.Events[i]
+		for c := Column(0); c < numColumns; c++ {
+			rec[c] = e.Field(c)
+		}
+		for k := range ds.Extra {
+			rec[int(numColumns)+k] = ""
+			if k < len(e.Extra) {
+				rec[int(numColumns)+k] = e.Extra[k]
+			}
+		}
+		if err := dw.Write(rec); err != nil {
+			return fmt.Errorf("event %s: %w", e.ID, err)
+		}
+	}
+	if err := dw.Close(); err != nil {
 		return err
 	}
 	return bw.Flush()

@@ -156,6 +156,9 @@ func addEvent(arg string, v map[string]string, extra []column, e *env) error {
 	if !src.writable() {
 		return fmt.Errorf("%s: %w", src.arg, errNotWritable)
 	}
+	if d, err := src.pkg.Dialect(); src.pkg != nil && (err != nil || !d.IsCanonical()) {
+		return fmt.Errorf("%s: add appends to comma-separated UTF-8 only, and the package declares another dialect or encoding; 'timeline import csv' can add to it", src.pkgPath)
+	}
 	unlock, err := lockDataset(src.csvPath)
 	if err != nil {
 		return err

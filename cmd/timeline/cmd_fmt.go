@@ -80,6 +80,7 @@ func formatDataset(arg string, check, toStdout bool, e *env) error {
 			return err
 		}
 		src.pkg.SyncSchema(ds.Header())
+		src.pkg.TypeExtraColumns(ds)
 		var pb bytes.Buffer
 		if err := src.pkg.Write(&pb); err != nil {
 			return err
