@@ -12,11 +12,13 @@ import (
 // relative date), never too few.
 func referencedIDs(data []byte) map[string]bool {
 	ids := map[string]bool{}
-	addReferencedIDs(ids, data)
+	eachReferencedID(data, func(id []byte) { ids[string(id)] = true })
 	return ids
 }
 
-func addReferencedIDs(ids map[string]bool, data []byte) {
+// eachReferencedID calls fn with each id referencedIDs returns, once or
+// more; id is valid during the call.
+func eachReferencedID(data []byte, fn func(id []byte)) {
 	// "P" is rarer than "+" or "-", which every date has.
 	for at := 0; ; {
 		i := bytes.IndexByte(data[at:], 'P')
@@ -37,8 +39,8 @@ func addReferencedIDs(ids map[string]bool, data []byte) {
 		if j > 0 && data[j-1] != ',' && data[j-1] != '\n' && data[j-1] != '\r' && data[j-1] != '"' {
 			continue // the cell holds more than an id before the duration
 		}
-		if id := data[j : i-1]; len(id) > 0 && id[0] != '-' && !ids[string(id)] {
-			ids[string(id)] = true
+		if id := data[j : i-1]; len(id) > 0 && id[0] != '-' {
+			fn(id)
 		}
 	}
 }
@@ -50,6 +52,15 @@ func slugByte(b byte) bool { return b >= 'a' && b <= 'z' || b >= '0' && b <= '9'
 // lines so that memory stays small.
 func referencedIDsIn(r io.Reader) (map[string]bool, error) {
 	ids := map[string]bool{}
+	err := eachReferencedIDIn(r, func(id []byte) { ids[string(id)] = true })
+	if err != nil {
+		return nil, err
+	}
+	return ids, nil
+}
+
+// eachReferencedIDIn is eachReferencedID over a stream.
+func eachReferencedIDIn(r io.Reader, fn func(id []byte)) error {
 	buf := make([]byte, 1<<20)
 	n := 0 // bytes in buf
 	for {
@@ -59,7 +70,7 @@ func referencedIDsIn(r io.Reader) (map[string]bool, error) {
 		m, err := r.Read(buf[n:])
 		n += m
 		if err != nil && err != io.EOF {
-			return nil, err
+			return err
 		}
 		cut := 0
 		if nl := bytes.LastIndexByte(buf[old:n], '\n'); nl >= 0 {
@@ -69,11 +80,11 @@ func referencedIDsIn(r io.Reader) (map[string]bool, error) {
 			cut = n
 		}
 		if cut > 0 {
-			addReferencedIDs(ids, buf[:cut])
+			eachReferencedID(buf[:cut], fn)
 			n = copy(buf, buf[cut:n])
 		}
 		if err == io.EOF {
-			return ids, nil
+			return nil
 		}
 		if n == len(buf) { // a line longer than the buffer
 			buf = append(buf, make([]byte, len(buf))...)

@@ -9,7 +9,7 @@ import (
 	"timeline/timeline/edtf"
 )
 
-func (s *Scanner) checkDates(row *Row, before int) *pendingRow {
+func (s *Scanner) checkDates(row *Row, before int) (held bool) {
 	h := s.hdr
 	// Dates and ids.
 	var key uint64
@@ -19,7 +19,7 @@ func (s *Scanner) checkDates(row *Row, before int) *pendingRow {
 		key = maphash.String(s.seed, id)
 		// An id relative dates may refer to goes in ids, with its start
 		// (below); any other, in lines, which is all duplicates need.
-		wanted := s.wanted == nil || s.wanted[key]
+		wanted := s.wanted == nil || s.wanted.has(key)
 		var first uint32
 		var dup bool
 		if wanted {
@@ -27,7 +27,7 @@ func (s *Scanner) checkDates(row *Row, before int) *pendingRow {
 			info, dup = s.ids[key]
 			first = info.line
 		} else if !s.Lean {
-			first, dup = s.lines[key]
+			first, dup = s.lines.add(key, uint32(row.Line))
 		}
 		switch {
 		case dup:
@@ -35,11 +35,9 @@ func (s *Scanner) checkDates(row *Row, before int) *pendingRow {
 			s.report(line, col, "id", CodeIDDuplicate, "duplicate id %q (first on line %d)", id, first)
 		case wanted:
 			hasKey = true
-		case !s.Lean:
-			s.lines[key] = uint32(row.Line)
 		}
 	}
-	var p *pendingRow
+	var startRel, endRel bool
 	for _, c := range []Column{ColStart, ColEnd} {
 		i := h.index[c]
 		if i < 0 || row.Fields[i] == "" {
@@ -51,18 +49,14 @@ func (s *Scanner) checkDates(row *Row, before int) *pendingRow {
 			continue // still ongoing; handled when the start is known
 		}
 		if edtf.IsRelative(v) {
-			rel, err := edtf.ParseRelative(strings.Clone(v)) // kept until the end
-			if err != nil {
+			if _, err := edtf.ParseRelative(v); err != nil {
 				s.report(line, col, c.String(), CodeDateSyntax, "%s", dateMsg(err))
 				continue
 			}
-			if p == nil {
-				p = &pendingRow{key: key, hasKey: hasKey}
-			}
 			if c == ColStart {
-				p.startRel, p.startPos = &rel, [2]int{line, col}
+				startRel = true
 			} else {
-				p.endRel, p.endPos = &rel, [2]int{line, col}
+				endRel = true
 			}
 			continue
 		}
@@ -77,7 +71,8 @@ func (s *Scanner) checkDates(row *Row, before int) *pendingRow {
 			row.End = d
 		}
 	}
-	if i := h.index[ColEnd]; i >= 0 && row.Fields[i] == ".." && p == nil && !row.Start.IsZero() {
+	held = startRel || endRel
+	if i := h.index[ColEnd]; i >= 0 && row.Fields[i] == ".." && !held && !row.Start.IsZero() {
 		if row.Start.IsInterval() {
 			line, col := s.fieldPos(i)
 			s.report(line, col, "end", CodeDateOngoing, "'..' (still ongoing) needs a single start date; %s is an interval: write its end as .. inside start instead", row.Start)
@@ -85,7 +80,7 @@ func (s *Scanner) checkDates(row *Row, before int) *pendingRow {
 			row.End = ongoing(row.Start)
 		}
 	}
-	if p == nil {
+	if !held {
 		s.checkOrder(row)
 	}
 	row.Errors = s.counts.Errors - before
@@ -100,21 +95,16 @@ func (s *Scanner) checkDates(row *Row, before int) *pendingRow {
 				info.n = uint8(len(start))
 			}
 		}
-		if p != nil && p.startRel != nil {
+		if startRel {
 			info.state = statePending
+			info.held = uint32(s.nheld + 1)
 		}
 		s.ids[key] = info
 	}
-	if p != nil {
-		p.row = *row
-		p.row.Fields = cloneAll(row.Fields)
-		p.row.Errors = row.Errors
-		if i := h.index[ColEnd]; i >= 0 {
-			p.endPos[0], p.endPos[1] = s.fieldPos(i)
-		}
-		s.pending = append(s.pending, p)
+	if held {
+		s.hold(row, key, hasKey, startRel, endRel)
 	}
-	return p
+	return held
 }
 
 // cloneAll copies cells the Scanner keeps past the current row, so that they

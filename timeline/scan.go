@@ -63,9 +63,11 @@ func (r *Row) Event() Event {
 // Scanner reads an events table as a stream, checks every row and resolves
 // relative dates. Rows whose dates are absolute are delivered as they are
 // read; rows with a relative date are held back and delivered, resolved, once
-// the whole input has been read (they are expected to be few). Memory grows
-// with the number of rows only by a few dozen bytes a row (ids and start
-// dates, for duplicate detection and relative dates).
+// the whole input has been read. Memory grows with the number of rows only
+// by a few dozen bytes a row (ids and start dates, for duplicate detection
+// and relative dates), and by about a hundred more for a row held back:
+// past 16 MB of them, the cells of an input that can be read twice are
+// read again at the end rather than kept.
 type Scanner struct {
 	// Name is the file name used in diagnostics.
 	Name string
@@ -81,9 +83,7 @@ type Scanner struct {
 	// it can read its input twice (a regular file, a bytes.Reader or a
 	// strings.Reader); otherwise it keeps every start. A Lean scan does not
 	// look for duplicates among the other ids.
-	wanted map[uint64]bool // hashed with seed, as ids are
-	// wantedIDs is wanted as the ids themselves, for tests.
-	wantedIDs map[string]bool
+	wanted *idTable // hashed with seed, as ids are
 
 	hdr    *Header
 	cr     *csvReader
@@ -95,16 +95,27 @@ type Scanner struct {
 
 	// ids maps the hash of every valid id that relative dates may refer to
 	// (or all, without wanted) to where its row is and where its start date
-	// is written in dates; relative starts resolved at the end go to
-	// resolved. lines maps the hash of every other id to its line.
-	ids      map[uint64]idInfo
-	lines    map[uint64]uint32
-	dates    []byte
-	resolved map[uint64]edtf.Date
-	pending  []*pendingRow
-	nrows    int
-	counts   Counts
-	again    io.ReadSeeker // the input, when it can be read twice
+	// is written in dates, where relative starts are written once
+	// resolved (the few whose text does not fit go to resolvedOther).
+	// lines maps the hash of every other id to its line.
+	ids           map[uint64]idInfo
+	lines         *idTable
+	dates         []byte
+	resolvedOther map[uint64]edtf.Date
+	// held are the rows with relative dates, held back to the end; their
+	// date cells are in heldText, and heldBytes counts the cells they keep.
+	held       [][]heldRow // in chunks of heldChunk
+	nheld      int
+	heldText   []byte
+	heldFields [][]string // the cells of the held rows kept, within heldBudget
+	heldBytes  int
+	stack      []uint64 // resolveKey's, reused
+	text       []byte   // setResolved's, reused
+	rec        int      // records read, counting those that did not parse
+	nrows      int
+	counts     Counts
+	again      io.ReadSeeker // the input, when it can be read twice
+	startOff   int64         // where in again the input starts
 }
 
 // idInfo is what the Scanner keeps of each row: a dozen bytes, so that a
@@ -112,19 +123,9 @@ type Scanner struct {
 type idInfo struct {
 	line  uint32
 	off   uint32 // start date text in Scanner.dates
+	held  uint32 // 1 + the row's index in Scanner.held while its start waits to be resolved
 	n     uint8  // its length; 0 when the start is relative or invalid
 	state uint8  // resolution of a relative start: one of the state constants
-}
-
-type pendingRow struct {
-	row       Row
-	key       uint64 // hash of the row's id
-	hasKey    bool   // false when the row has no usable id
-	startRel  *edtf.Relative
-	endRel    *edtf.Relative
-	startPos  [2]int
-	endPos    [2]int
-	startBase edtf.Date
 }
 
 // ErrNoHeader is returned for an input that has no header line.
@@ -136,7 +137,7 @@ func NewScanner(r io.Reader, name string) *Scanner {
 	ends := &crReader{r: r}
 	u := &utf8Reader{r: ends}
 	cr := newCSVReader(u, true)
-	s := &Scanner{Name: name, cr: cr, utf8: u, ends: ends, seed: maphash.MakeSeed(), ids: make(map[uint64]idInfo), lines: make(map[uint64]uint32)}
+	s := &Scanner{Name: name, cr: cr, utf8: u, ends: ends, seed: maphash.MakeSeed(), ids: make(map[uint64]idInfo), lines: newIDTable()}
 	// A regular file, a bytes.Reader or a strings.Reader can be read twice.
 	if rs, ok := r.(io.ReadSeeker); ok {
 		if f, isFile := r.(interface{ Stat() (fs.FileInfo, error) }); !isFile {
@@ -152,10 +153,9 @@ func NewScanner(r io.Reader, name string) *Scanner {
 // kept as hashes, which the Scanner computes for every id anyway, so that
 // a row costs one lookup of an integer, not of a string.
 func (s *Scanner) want(ids map[string]bool) {
-	s.wantedIDs = ids
-	s.wanted = make(map[uint64]bool, len(ids))
+	s.wanted = newIDSet()
 	for id := range ids {
-		s.wanted[maphash.String(s.seed, id)] = true
+		s.wanted.add(maphash.String(s.seed, id), 0)
 	}
 }
 
@@ -166,17 +166,16 @@ func (s *Scanner) findWanted() {
 	if s.wanted != nil || s.again == nil {
 		return
 	}
-	start, err := s.again.Seek(0, io.SeekCurrent)
-	if err != nil {
-		return
-	}
-	ids, err := referencedIDsIn(s.again)
-	if _, serr := s.again.Seek(start, io.SeekStart); serr != nil {
+	// The ids go straight into the set, as hashes: a file of a million
+	// rows each relative to another has a million of them.
+	wanted := newIDSet()
+	err := eachReferencedIDIn(s.again, func(id []byte) { wanted.add(maphash.Bytes(s.seed, id), 0) })
+	if _, serr := s.again.Seek(s.startOff, io.SeekStart); serr != nil {
 		s.again = nil // the input is lost; reading it reports the error
 		return
 	}
 	if err == nil {
-		s.want(ids)
+		s.wanted = wanted
 	}
 }
 
@@ -215,6 +214,15 @@ func (s *Scanner) emit(d Diagnostic) {
 func (s *Scanner) ReadHeader() (*Header, error) {
 	if s.hdr != nil {
 		return s.hdr, nil
+	}
+	if s.again != nil {
+		// Rows are read again from here: to find the ids relative dates
+		// refer to, and the rows with relative dates that are not kept.
+		at, err := s.again.Seek(0, io.SeekCurrent)
+		if err != nil {
+			s.again = nil
+		}
+		s.startOff = at
 	}
 	s.findWanted()
 	rec, err := s.cr.Read()
@@ -332,6 +340,7 @@ func (s *Scanner) Scan(yield func(*Row)) error {
 	for b := range batches {
 		for k := range b.recs {
 			rec := b.recs[k]
+			s.rec++
 			s.curPos = b.pos[b.posAt[k]:]
 			if rec == nil {
 				pe := b.perrs[k]
@@ -356,7 +365,7 @@ func (s *Scanner) Scan(yield func(*Row)) error {
 			for _, d := range b.diags[b.diagAt[k]:b.diagAt[k+1]] {
 				s.emit(d)
 			}
-			if p := s.checkDates(&row, before); p != nil {
+			if held := s.checkDates(&row, before); held {
 				continue
 			}
 			yield(&row)
@@ -365,7 +374,9 @@ func (s *Scanner) Scan(yield func(*Row)) error {
 		free <- b
 		switch {
 		case err == io.EOF:
-			s.finish(yield)
+			if err := s.finish(yield); err != nil {
+				return err
+			}
 			return io.EOF
 		case err != nil:
 			return err

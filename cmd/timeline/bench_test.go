@@ -45,3 +45,22 @@ func benchPath(b *testing.B) string {
 	}
 	return path
 }
+
+// BenchmarkListUnsorted is timeline list --format csv of the benchmark
+// file, whose rows are not in date order: sorted in runs on disk past
+// listBudget.
+func BenchmarkListUnsorted(b *testing.B) {
+	path := benchPath(b)
+	fi, err := os.Stat(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(fi.Size())
+	b.ReportAllocs()
+	for b.Loop() {
+		var stderr strings.Builder
+		if code := run([]string{"timeline", "list", path, "--format", "csv"}, strings.NewReader(""), io.Discard, &stderr); code != 0 {
+			b.Fatalf("exit %d: %s", code, stderr.String())
+		}
+	}
+}

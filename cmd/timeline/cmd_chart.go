@@ -26,6 +26,11 @@ actors: the --top most frequent actors, stacked by category
 network: the --top actors, linked by the events they share (at least --min-shared)
 map: geolocated events on a world map, sized by count or by the sum of --value
 
+--bin auto chooses the finest period that makes at most 120 bars and at most
+two bars an event (so 20 events over 22 years are counted by year), going past
+decades to centuries, millennia and powers of ten years for deep time. A period
+that would make more than 20,000 bars is refused, naming one that fits.
+
 An event whose date is coarser than a period (a year-only event in a monthly
 chart, a range across months) is never counted in the first period it touches:
 --imprecise show (default) spreads it evenly over the periods it covers as a
@@ -37,7 +42,7 @@ out is said, and the exit status is 1 (see timeline validate).`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "the file to write (- for standard output; required)"},
 			&cli.StringFlag{Name: "format", Value: "html", Usage: "html (a page) or json (the ECharts option, to embed elsewhere)"},
-			&cli.StringFlag{Name: "bin", Value: "auto", Usage: "period: auto, day, week, month, quarter, year or decade"},
+			&cli.StringFlag{Name: "bin", Value: "auto", Usage: "period: auto, day, week, month, quarter, year, decade, century or millennium"},
 			&cli.StringFlag{Name: "by", Value: "category", Usage: "the column whose values make the series (frequency, sum, cumulative)"},
 			&cli.StringFlag{Name: "value", Usage: "the numeric column to sum (sum, map)"},
 			&cli.StringFlag{Name: "imprecise", Value: "show", Usage: "show, spread or drop events coarser than a period"},

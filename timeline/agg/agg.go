@@ -7,133 +7,12 @@
 package agg
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
-	"strconv"
 	"time"
 )
-
-// Unit is the length of a period.
-type Unit int
-
-// The units, from finest to coarsest.
-const (
-	Day Unit = iota
-	Week
-	Month
-	Quarter
-	Year
-	Decade
-)
-
-var unitNames = [...]string{"day", "week", "month", "quarter", "year", "decade"}
-
-// String returns the unit's name.
-func (u Unit) String() string { return unitNames[u] }
-
-// ParseUnit reads a unit name; auto is true, and u meaningless, for "auto"
-// (or "").
-func ParseUnit(s string) (u Unit, auto bool, err error) {
-	if s == "auto" || s == "" {
-		return 0, true, nil
-	}
-	for i, n := range unitNames {
-		if n == s {
-			return Unit(i), false, nil
-		}
-	}
-	return 0, false, fmt.Errorf("unknown period %q: want day, week, month, quarter, year, decade or auto", s)
-}
-
-// Floor returns the start of the period that holds t (weeks start on
-// Monday, decades on years ending in 0).
-func (u Unit) Floor(t time.Time) time.Time {
-	y, m, d := t.Date()
-	switch u {
-	case Day:
-		return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-	case Week:
-		day := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-		back := (int(day.Weekday()) + 6) % 7
-		return day.AddDate(0, 0, -back)
-	case Month:
-		return time.Date(y, m, 1, 0, 0, 0, 0, time.UTC)
-	case Quarter:
-		return time.Date(y, m-(m-1)%3, 1, 0, 0, 0, 0, time.UTC)
-	case Year:
-		return time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
-	}
-	return time.Date(y-((y%10)+10)%10, 1, 1, 0, 0, 0, 0, time.UTC)
-}
-
-// Next returns the start of the period after the one starting at start.
-func (u Unit) Next(start time.Time) time.Time {
-	switch u {
-	case Day:
-		return start.AddDate(0, 0, 1)
-	case Week:
-		return start.AddDate(0, 0, 7)
-	case Month:
-		return start.AddDate(0, 1, 0)
-	case Quarter:
-		return start.AddDate(0, 3, 0)
-	case Year:
-		return start.AddDate(1, 0, 0)
-	}
-	return start.AddDate(10, 0, 0)
-}
-
-// yearLabel writes an astronomical year as people read it: 0 is 1 BCE.
-func yearLabel(y int) string {
-	if y <= 0 {
-		return strconv.Itoa(1-y) + " BCE"
-	}
-	return strconv.Itoa(y)
-}
-
-// Label names the period starting at start: 2017-04-03, 2017-W14,
-// 2017-04, 2017-Q2, 2017, 2010s, 44 BCE.
-func (u Unit) Label(start time.Time) string {
-	y := start.Year()
-	if y <= 0 && u >= Year {
-		if u == Decade {
-			return yearLabel(y+9) + "–" + yearLabel(y)
-		}
-		return yearLabel(y)
-	}
-	switch u {
-	case Day:
-		return start.Format("2006-01-02")
-	case Week:
-		wy, w := start.ISOWeek()
-		return fmt.Sprintf("%d-W%02d", wy, w)
-	case Month:
-		return start.Format("2006-01")
-	case Quarter:
-		return fmt.Sprintf("%d-Q%d", y, (int(start.Month())-1)/3+1)
-	case Year:
-		return strconv.Itoa(y)
-	}
-	return strconv.Itoa(y) + "s"
-}
-
-// AutoUnit chooses the finest unit that splits [lo, hi) into at most
-// max periods.
-func AutoUnit(lo, hi time.Time, max int) Unit {
-	for u := Day; u < Decade; u++ {
-		n := 0
-		for t := u.Floor(lo); t.Before(hi); t = u.Next(t) {
-			if n++; n > max {
-				break
-			}
-		}
-		if n <= max {
-			return u
-		}
-	}
-	return Decade
-}
 
 // Mode says what to do with an event whose date is coarser than a period.
 type Mode int
@@ -164,7 +43,7 @@ func ParseMode(s string) (Mode, error) {
 // events it stands for and their weight (1 each to count events, or a value
 // to sum).
 type Item struct {
-	Lo, Hi int32
+	Lo, Hi int64
 	Series int32
 	N      int32
 	Weight float64
@@ -183,9 +62,9 @@ func NewItem(lo, hi time.Time, series int, weight float64) Item {
 // long as those arrays stay within tallyCells cells in all; other items, in
 // a map per series.
 type Tally struct {
-	days  []dayCounts      // per series, the items of a single day
-	cells int              // cells in days, all series together
-	at    []map[uint64]int // per series, the index in items of each span
+	days  []dayCounts        // per series, the items of a single day
+	cells int                // cells in days, all series together
+	at    []map[[2]int64]int // per series, the index in items of each span
 	items []Item
 }
 
@@ -194,7 +73,7 @@ type Tally struct {
 // (until then the weight is the count, and the counts alone, 4 bytes a
 // day, stay in the processor's cache).
 type dayCounts struct {
-	lo int32
+	lo int64
 	n  []int32
 	w  []float64
 }
@@ -209,10 +88,10 @@ func (t *Tally) Add(it Item) {
 		return
 	}
 	for int(it.Series) >= len(t.at) {
-		t.at = append(t.at, make(map[uint64]int))
+		t.at = append(t.at, make(map[[2]int64]int))
 	}
 	m := t.at[it.Series]
-	k := uint64(uint32(it.Lo))<<32 | uint64(uint32(it.Hi))
+	k := [2]int64{it.Lo, it.Hi}
 	if i, ok := m[k]; ok {
 		t.items[i].N += it.N
 		t.items[i].Weight += it.Weight
@@ -230,31 +109,31 @@ func (t *Tally) addDay(it Item) bool {
 		t.days = append(t.days, dayCounts{})
 	}
 	d := &t.days[it.Series]
-	i := int64(it.Lo) - int64(d.lo)
+	i := it.Lo - d.lo
 	if d.n == nil || i < 0 || i >= int64(len(d.n)) {
-		lo, hi := int64(it.Lo), int64(it.Lo)+1
+		lo, hi := it.Lo, it.Lo+1
 		if d.n != nil {
-			lo, hi = min(lo, int64(d.lo)), max(hi, int64(d.lo)+int64(len(d.n)))
+			lo, hi = min(lo, d.lo), max(hi, d.lo+int64(len(d.n)))
 		}
 		// Grow to twice the span needed, at least a year, centred.
 		size := max(2*(hi-lo), 366)
-		lo -= (size - (hi - lo)) / 2
-		if lo < math.MinInt32 || lo+size > math.MaxInt32 || t.cells-len(d.n)+int(size) > tallyCells {
+		if size > tallyCells || t.cells-len(d.n)+int(size) > tallyCells {
 			return false
 		}
+		lo -= (size - (hi - lo)) / 2
 		n := make([]int32, size)
 		var w []float64
 		if d.w != nil {
 			w = make([]float64, size)
 		}
 		if d.n != nil {
-			copy(n[int64(d.lo)-lo:], d.n)
+			copy(n[d.lo-lo:], d.n)
 			if w != nil {
-				copy(w[int64(d.lo)-lo:], d.w)
+				copy(w[d.lo-lo:], d.w)
 			}
 		}
 		t.cells += int(size) - len(d.n)
-		d.lo, d.n, d.w = int32(lo), n, w
+		d.lo, d.n, d.w = lo, n, w
 		i = int64(it.Lo) - lo
 	}
 	if d.w == nil && it.Weight != float64(it.N) {
@@ -277,7 +156,7 @@ func (t *Tally) Items() []Item {
 	for s, d := range t.days {
 		for i, n := range d.n {
 			if n > 0 {
-				lo := d.lo + int32(i)
+				lo := d.lo + int64(i)
 				w := float64(n)
 				if d.w != nil {
 					w = d.w[i]
@@ -289,9 +168,12 @@ func (t *Tally) Items() []Item {
 	return append(out, t.items...)
 }
 
-// day converts Unix seconds to days, rounding down or up, clamped to the
-// int32 range (about ±5.8 million years).
-func day(unix int64, up bool) int32 {
+// Cells returns how many cells the dense counts of single days hold, all
+// series together: the memory a tally takes beyond its items.
+func (t *Tally) Cells() int { return t.cells }
+
+// day converts Unix seconds to days, rounding down or up.
+func day(unix int64, up bool) int64 {
 	d := unix / 86400
 	if r := unix % 86400; r < 0 {
 		d--
@@ -301,7 +183,7 @@ func day(unix int64, up bool) int32 {
 	} else if r > 0 && up {
 		d++
 	}
-	return int32(max(math.MinInt32, min(math.MaxInt32, d)))
+	return d
 }
 
 // Series is one line or stack of a chart.
@@ -325,9 +207,21 @@ type Result struct {
 // unit.
 const ImpreciseName = "date not precise to a %s"
 
-// Bin aggregates items into periods of unit u. names are the series' names,
-// indexed by Item.Series.
+// Bin aggregates items into periods of unit u, every period from the
+// first an item reaches into to the last. names are the series' names,
+// indexed by Item.Series. It takes time and memory in the number of items
+// and of periods, which the caller bounds (see Unit.Count and
+// MaxPeriods).
 func Bin(items []Item, names []string, u Unit, mode Mode) Result {
+	lo, hi := Span(items)
+	return BinWithin(items, names, u, mode, lo, hi)
+}
+
+// BinWithin is Bin over the periods that [lo, hi) reaches into only: an
+// item outside them adds to no value, and one across their edge adds the
+// shares of the periods inside, but Coarse and Dropped count the items
+// wherever they are.
+func BinWithin(items []Item, names []string, u Unit, mode Mode, lo, hi time.Time) Result {
 	r := Result{Unit: u}
 	if len(items) == 0 {
 		r.Series = make([]Series, len(names))
@@ -336,12 +230,14 @@ func Bin(items []Item, names []string, u Unit, mode Mode) Result {
 		}
 		return r
 	}
-	lo, hi := Span(items)
-	for t := u.Floor(lo); t.Before(hi); t = u.Next(t) {
-		r.Starts = append(r.Starts, t)
-		r.Labels = append(r.Labels, u.Label(t))
+	first, last := u.periods(lo, hi)
+	nb := int(max(0, last-first+1))
+	r.Starts = make([]time.Time, nb)
+	r.Labels = make([]string, nb)
+	for i := range nb {
+		r.Starts[i] = dayTime(u.startDay(first + int64(i)))
+		r.Labels[i] = u.Label(r.Starts[i])
 	}
-	nb := len(r.Starts)
 	r.Series = make([]Series, len(names), len(names)+1)
 	for i, n := range names {
 		r.Series[i] = Series{Name: n, Values: make([]float64, nb)}
@@ -350,22 +246,12 @@ func Bin(items []Item, names []string, u Unit, mode Mode) Result {
 	if mode == Show {
 		coarse = make([]float64, nb)
 	}
-	starts := make([]int32, nb)
-	for i, t := range r.Starts {
-		starts[i] = day(t.Unix(), false)
-	}
-	index := func(t int32) int {
-		i, found := slices.BinarySearch(starts, t)
-		if !found {
-			i--
-		}
-		return i
-	}
 	for _, it := range items {
-		first := index(it.Lo)
-		last := index(it.Hi - 1)
-		if first == last {
-			r.Series[it.Series].Values[first] += it.Weight
+		a, b := u.index(it.Lo), u.index(it.Hi-1)
+		if a == b {
+			if a >= first && a <= last {
+				r.Series[it.Series].Values[a-first] += it.Weight
+			}
 			continue
 		}
 		r.Coarse += int(it.N)
@@ -373,13 +259,13 @@ func Bin(items []Item, names []string, u Unit, mode Mode) Result {
 			r.Dropped += int(it.N)
 			continue
 		}
-		share := it.Weight / float64(last-first+1)
+		share := it.Weight / float64(b-a+1)
 		dst := coarse
 		if mode == Spread {
 			dst = r.Series[it.Series].Values
 		}
-		for b := first; b <= last; b++ {
-			dst[b] += share
+		for p := max(a, first); p <= min(b, last); p++ {
+			dst[p-first] += share
 		}
 	}
 	if mode == Show && r.Coarse > 0 {
@@ -402,7 +288,7 @@ func Span(items []Item) (time.Time, time.Time) {
 	for _, it := range items[1:] {
 		lo, hi = min(lo, it.Lo), max(hi, it.Hi)
 	}
-	return time.Unix(int64(lo)*86400, 0).UTC(), time.Unix(int64(hi)*86400, 0).UTC()
+	return dayTime(lo), dayTime(hi)
 }
 
 // Cumulative turns each series of r into its running total.
@@ -420,4 +306,60 @@ func (r Result) Cumulative() Result {
 		out.Series[i] = c
 	}
 	return out
+}
+
+// CalendarWindow returns what a calendar of the last years years with
+// events draws, as BinWithin's window: from January 1 of the earliest of
+// those years (1 CE or later; a calendar cannot draw earlier ones) to
+// January 1 after the last. outside is how many days with events lie
+// outside it. Items of more than a day count only with mode Spread, as
+// Bin spreads them over their days; otherwise they are dropped. It takes
+// time in the number of items, however far apart their days.
+func CalendarWindow(items []Item, mode Mode, years int) (lo, hi time.Time, outside int64) {
+	var spans [][2]int64
+	for _, it := range items {
+		if it.Hi-it.Lo == 1 || mode == Spread {
+			spans = append(spans, [2]int64{it.Lo, it.Hi})
+		}
+	}
+	slices.SortFunc(spans, func(a, b [2]int64) int { return cmp.Compare(a[0], b[0]) })
+	// The days with events, as disjoint runs in order.
+	var runs [][2]int64
+	for _, s := range spans {
+		if n := len(runs); n > 0 && s[0] <= runs[n-1][1] {
+			runs[n-1][1] = max(runs[n-1][1], s[1])
+			continue
+		}
+		runs = append(runs, s)
+	}
+	// The last years with events, from the last run back.
+	var first, last int64
+	found := 0
+	for k := len(runs) - 1; k >= 0 && found < years; k-- {
+		top, _, _ := civil(runs[k][1] - 1)
+		bottom, _, _ := civil(runs[k][0])
+		if found > 0 && top == first {
+			top-- // already counted, from the run after this one
+		}
+		for y := top; y >= max(bottom, 1) && found < years; y-- {
+			if found == 0 {
+				last = y
+			}
+			first = y
+			found++
+		}
+		if bottom < 1 {
+			break
+		}
+	}
+	if found == 0 {
+		lo, hi = dayTime(0), dayTime(0)
+	} else {
+		lo, hi = dayTime(unixDays(first, 1, 1)), dayTime(unixDays(last+1, 1, 1))
+	}
+	a, b := day(lo.Unix(), false), day(hi.Unix(), false)
+	for _, r := range runs {
+		outside += r[1] - r[0] - max(0, min(r[1], b)-max(r[0], a))
+	}
+	return lo, hi, outside
 }

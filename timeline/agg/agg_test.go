@@ -150,7 +150,7 @@ func TestTallyDenseDays(t *testing.T) {
 	// Single days far apart grow the dense counts both ways; days too far
 	// apart for them go to the map. Either way every event is counted
 	// once, and Items lists each day once.
-	days := []int32{20000, 19000, 21000, 20000, -3_000_000, 3_000_000, 20000, 19999}
+	days := []int64{20000, 19000, 21000, 20000, -3_000_000, 3_000_000, 20000, 19999}
 	var tally Tally
 	var want []Item
 	for i, d := range days {
@@ -164,17 +164,17 @@ func TestTallyDenseDays(t *testing.T) {
 	if len(tally.items) != 2 {
 		t.Errorf("%d days went to the map, want the 2 far ones", len(tally.items))
 	}
-	total := map[[2]int32][2]float64{}
+	total := map[[2]int64][2]float64{}
 	for _, it := range tally.Items() {
-		k := [2]int32{it.Lo, it.Series}
+		k := [2]int64{it.Lo, int64(it.Series)}
 		if _, dup := total[k]; dup {
 			t.Errorf("day %d series %d listed twice", it.Lo, it.Series)
 		}
 		total[k] = [2]float64{float64(it.N), it.Weight}
 	}
-	wantTotal := map[[2]int32][2]float64{}
+	wantTotal := map[[2]int64][2]float64{}
 	for _, it := range want {
-		k := [2]int32{it.Lo, it.Series}
+		k := [2]int64{it.Lo, int64(it.Series)}
 		v := wantTotal[k]
 		wantTotal[k] = [2]float64{v[0] + 1, v[1] + it.Weight}
 	}

@@ -1,0 +1,194 @@
+package agg
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+	"time"
+)
+
+// floorByCalendar is Floor as time.Date computes it, for the units up to
+// decades: what the period arithmetic must agree with.
+func floorByCalendar(u Unit, t time.Time) time.Time {
+	y, m, d := t.Date()
+	switch u {
+	case Day:
+		return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	case Week:
+		day := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+		return day.AddDate(0, 0, -((int(day.Weekday()) + 6) % 7))
+	case Month:
+		return time.Date(y, m, 1, 0, 0, 0, 0, time.UTC)
+	case Quarter:
+		return time.Date(y, m-(m-1)%3, 1, 0, 0, 0, 0, time.UTC)
+	case Year:
+		return time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	return time.Date(y-((y%10)+10)%10, 1, 1, 0, 0, 0, 0, time.UTC)
+}
+
+func TestPeriodArithmetic(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 1))
+	for range 20000 {
+		// Instants from 30,000 BCE to 30,000 CE, to the second.
+		tm := time.Unix(r.Int64N(2*950_000_000_000)-950_000_000_000, 0).UTC()
+		for u := Day; u <= Decade; u++ {
+			want := floorByCalendar(u, tm)
+			if got := u.Floor(tm); !got.Equal(want) {
+				t.Fatalf("%s floor of %s: %s, want %s", u, tm, got, want)
+			}
+		}
+		for u := Day; u <= Coarsest; u++ {
+			f := u.Floor(tm)
+			n := u.Next(f)
+			if f.After(tm) || !n.After(tm) {
+				t.Fatalf("%s: %s is not in [%s, %s)", u, tm, f, n)
+			}
+			if u.Floor(n.Add(-time.Second)) != f || u.Floor(n) != n {
+				t.Fatalf("%s: periods [%s, %s) do not meet", u, f, n)
+			}
+		}
+	}
+	if y, m, d := civil(unixDays(-13_798_000_000, 3, 1)); y != -13_798_000_000 || m != 3 || d != 1 {
+		t.Errorf("deep time round trip: %d-%d-%d", y, m, d)
+	}
+}
+
+func TestCoarseLabels(t *testing.T) {
+	at := func(y int) time.Time { return time.Date(y, 6, 1, 0, 0, 0, 0, time.UTC) }
+	for _, c := range []struct {
+		u    Unit
+		y    int
+		want string
+	}{
+		{Century, 1950, "1900–1999"}, {Century, 2000, "2000–2099"}, {Century, 50, "1–99"},
+		{Century, 0, "99–1 BCE"}, {Century, -99, "199–100 BCE"}, {Millennium, -2500, "2999–2000 BCE"},
+		{MillionYears, 2020, "1–999999"},
+	} {
+		if got := c.u.Label(c.u.Floor(at(c.y))); got != c.want {
+			t.Errorf("%s holding year %d: %q, want %q", c.u, c.y, got, c.want)
+		}
+	}
+	for u := Day; u <= Coarsest; u++ {
+		if p, auto, err := ParseUnit(u.String()); p != u || auto || err != nil {
+			t.Errorf("ParseUnit(%q) = %v, %v, %v", u, p, auto, err)
+		}
+	}
+}
+
+func TestCount(t *testing.T) {
+	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+	for _, c := range []struct {
+		u      Unit
+		lo, hi time.Time
+		want   int64
+	}{
+		{Month, day(2017, 1, 1), day(2017, 5, 1), 4},
+		{Month, day(2017, 1, 1), day(2017, 5, 1).Add(time.Minute), 5},
+		{Day, day(2017, 1, 2), day(2017, 1, 2), 0},
+		{Year, day(-50, 1, 1), day(20, 1, 1), 70},
+		{Day, day(-99999, 1, 1), day(2021, 1, 1), (day(2021, 1, 1).Unix() - day(-99999, 1, 1).Unix()) / 86400},
+	} {
+		// The old rule: every period from Floor(lo) that starts before hi.
+		if got := c.u.Count(c.lo, c.hi); got != c.want {
+			t.Errorf("%s in [%s, %s): %d, want %d", c.u, c.lo, c.hi, got, c.want)
+		}
+	}
+}
+
+func TestAutoUnitFor(t *testing.T) {
+	day := func(y int) time.Time { return time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC) }
+	for _, c := range []struct {
+		lo, hi time.Time
+		events int
+		want   Unit
+	}{
+		{day(2000), day(2022), 20, Year},           // not quarters
+		{day(2000), day(2022), 1_000_000, Quarter}, // enough events for 88 bars
+		{day(2017), day(2017).AddDate(0, 0, 5), 2, Day},
+		{day(2000), day(1_000_001), 2, HundredMillennia},
+		{day(2000), day(1_000_001), 1000, TenMillennia}, // 100 bars, not 99,801 decades
+	} {
+		got := AutoUnitFor(c.lo, c.hi, c.events, 120)
+		if got != c.want {
+			t.Errorf("%d events over [%d, %d): %s, want %s", c.events, c.lo.Year(), c.hi.Year(), got, c.want)
+		}
+		if n := got.Count(c.lo, c.hi); n > 120 {
+			t.Errorf("%d events over [%d, %d): %d periods of a %s", c.events, c.lo.Year(), c.hi.Year(), n, got)
+		}
+	}
+}
+
+// TestBinFollowsPeriodsNotSpan bins two days 102,000 years apart: the
+// work and memory are those of the periods drawn, not of the days between.
+func TestBinFollowsPeriodsNotSpan(t *testing.T) {
+	far := time.Date(-99999, 1, 1, 0, 0, 0, 0, time.UTC)
+	near := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	var tally Tally
+	for _, d := range []time.Time{far, near, near} {
+		tally.Add(NewItem(d, d.AddDate(0, 0, 1), 0, 1))
+	}
+	if tally.Cells() > 400 {
+		t.Errorf("the tally of 3 days holds %d cells", tally.Cells())
+	}
+	items := tally.Items()
+	lo, hi := Span(items)
+	u := AutoUnitFor(lo, hi, 3, 120)
+	r := Bin(items, []string{"x"}, u, Show)
+	if len(r.Starts) > 120 || len(r.Series[0].Values) != len(r.Starts) {
+		t.Fatalf("auto unit %s: %d periods", u, len(r.Starts))
+	}
+	if sum(r.Series[0].Values) != 3 {
+		t.Errorf("auto unit %s: counts %v", u, r.Series[0].Values)
+	}
+
+	// The calendar draws only its window of years with events.
+	for _, mode := range []Mode{Drop, Spread} {
+		wlo, whi, outside := CalendarWindow(items, mode, 50)
+		r = BinWithin(items, []string{"x"}, Day, mode, wlo, whi)
+		if len(r.Starts) != 366 || outside != 1 || sum(r.Series[0].Values) != 2 {
+			t.Errorf("mode %d: calendar of %d days from %s, %d days outside, values sum %v", mode, len(r.Starts), wlo, outside, sum(r.Series[0].Values))
+		}
+	}
+}
+
+func TestCalendarWindow(t *testing.T) {
+	d := func(y int, m time.Month, dd int) int64 {
+		return day(time.Date(y, m, dd, 0, 0, 0, 0, time.UTC).Unix(), false)
+	}
+	items := []Item{
+		{Lo: d(1900, 3, 1), Hi: d(1900, 3, 2), N: 1, Weight: 1},
+		{Lo: d(1990, 1, 1), Hi: d(2000, 1, 1), N: 1, Weight: 1}, // ten years
+		{Lo: d(1995, 5, 5), Hi: d(1995, 5, 6), N: 1, Weight: 1}, // inside the range
+		{Lo: d(2019, 12, 31), Hi: d(2020, 1, 2), N: 1, Weight: 1},
+		{Lo: d(-500, 1, 1), Hi: d(-500, 1, 2), N: 1, Weight: 1}, // before 1 CE
+	}
+	for _, c := range []struct {
+		mode    Mode
+		years   int
+		from    int
+		to      int
+		outside int64
+	}{
+		{Drop, 50, 1900, 1996, 1},             // single days only: 1900, 1995
+		{Spread, 50, 1900, 2021, 1},           // 1900, 1990–1999, 2019, 2020 (13 years)
+		{Spread, 3, 1999, 2021, 1 + 1 + 3287}, // 1999, 2019, 2020
+	} {
+		lo, hi, outside := CalendarWindow(items, c.mode, c.years)
+		got := fmt.Sprint(lo.Year(), hi.Year(), outside)
+		if want := fmt.Sprint(c.from, c.to, c.outside); got != want {
+			t.Errorf("mode %d, %d years: window and outside %s, want %s", c.mode, c.years, got, want)
+		}
+	}
+	if lo, hi, outside := CalendarWindow(items[4:], Drop, 50); !lo.Equal(hi) || outside != 1 {
+		t.Errorf("only BCE days: [%s, %s), %d outside", lo, hi, outside)
+	}
+}
+
+func sum(vs []float64) float64 {
+	s := 0.0
+	for _, v := range vs {
+		s += v
+	}
+	return s
+}
