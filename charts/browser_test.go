@@ -44,6 +44,10 @@ type browserPage struct {
 	dialogs  int
 }
 
+// browserTimeout bounds the life of a browser that openPage starts; a
+// test that loads many pages in one browser raises it.
+var browserTimeout = 60 * time.Second
+
 // openPage loads file (with an optional #fragment) in a fresh headless
 // Chromium at the given size and waits until the page script has run.
 func openPage(t *testing.T, file, fragment string, width, height int64) *browserPage {
@@ -70,7 +74,7 @@ func openPage(t *testing.T, file, fragment string, width, height int64) *browser
 	)
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelC := chromedp.NewContext(actx)
-	ctx, cancelT := context.WithTimeout(ctx, 60*time.Second)
+	ctx, cancelT := context.WithTimeout(ctx, browserTimeout)
 	t.Cleanup(func() {
 		chromedp.Cancel(ctx) // closes the browser and waits for it
 		cancelT()

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"timeline/timeline"
 	"timeline/timeline/agg"
@@ -28,8 +29,8 @@ var ErrNothingToChart = errors.New("nothing to chart")
 // defaults of timeline chart.
 type Request struct {
 	Kind string // one of Kinds
-	// Bin is the period: auto (default), day, week, month, quarter, year or
-	// decade.
+	// Bin is the period: auto (default, see agg.AutoUnitFor) or a unit
+	// name of agg.ParseUnit (day … decade, century, millennium, …).
 	Bin string
 	// Imprecise is what to do with an event coarser than a period: show
 	// (default), spread or drop; see agg.Mode.
@@ -356,7 +357,9 @@ func (b *builder) option() (json.RawMessage, string, error) {
 		if q.mode == agg.Spread {
 			mode = agg.Spread
 		}
-		r := agg.Bin(items, b.order, agg.Day, mode)
+		// Only the years drawn are binned, however far apart the days.
+		lo, hi, outside := agg.CalendarWindow(items, mode, calendarYears)
+		r := agg.BinWithin(items, b.order, agg.Day, mode, lo, hi)
 		note := ""
 		if r.Dropped > 0 {
 			note = Say(lang, "cal_dropped", r.Dropped)
@@ -365,19 +368,19 @@ func (b *builder) option() (json.RawMessage, string, error) {
 		}
 		title := Say(lang, "calendar", 0)
 		events := Say(lang, "events", 0)
-		o, left, err := CalendarOption(r, ChartText{Title: title, YName: events, Note: note}, 50, q.Options)
+		o, left, err := CalendarOption(r, ChartText{Title: title, YName: events, Note: note}, calendarYears, q.Options)
+		left += int(outside)
 		if left > 0 && err == nil {
 			note = strings.TrimPrefix(note+"; "+Say(lang, "cal_left", left), "; ")
-			o, _, err = CalendarOption(r, ChartText{Title: title, YName: events, Note: note}, 50, q.Options)
+			o, _, err = CalendarOption(r, ChartText{Title: title, YName: events, Note: note}, calendarYears, q.Options)
 		}
 		return o, title, err
 	case "actors":
 		return b.actorsOption()
 	}
-	unit := q.unit
-	if q.auto {
-		lo, hi := agg.Span(items)
-		unit = agg.AutoUnit(lo, hi, AutoPeriods)
+	unit, err := b.unit(items)
+	if err != nil {
+		return nil, "", err
 	}
 	r := agg.Bin(items, b.order, unit, q.mode)
 	sortSeries(r.Series)
@@ -413,6 +416,32 @@ func (b *builder) option() (json.RawMessage, string, error) {
 	text.Note = strings.Join(notes, "; ")
 	o, err := PeriodOption(r, text, q.Kind == "cumulative", q.Options)
 	return o, text.Title, err
+}
+
+// calendarYears is how many years the calendar draws: the last ones with
+// events.
+const calendarYears = 50
+
+// unit returns the period of a chart of items: the one asked for, or the
+// one agg.AutoUnitFor chooses for auto. A unit that would split the
+// items' span into more than agg.MaxPeriods periods is refused, with the
+// finest that would not, since a bar a day over 13,000 years is a page of
+// a hundred megabytes that no one can read.
+func (b *builder) unit(items []agg.Item) (agg.Unit, error) {
+	lo, hi := agg.Span(items)
+	if b.q.auto {
+		events := 0
+		for _, it := range items {
+			events += int(it.N)
+		}
+		return agg.AutoUnitFor(lo, hi, events, AutoPeriods), nil
+	}
+	if n := b.q.unit.Count(lo, hi); n > agg.MaxPeriods {
+		c := agg.CoarserFor(b.q.unit, lo, hi)
+		return 0, fmt.Errorf("%w: --bin %s would draw %d periods (the events span %s to %s), more than the %d a chart can show: use --bin %s (%d periods) or --bin auto",
+			ErrOption, b.q.unit, n, agg.Year.Label(lo), agg.Year.Label(hi.Add(-time.Second)), agg.MaxPeriods, c, c.Count(lo, hi))
+	}
+	return b.q.unit, nil
 }
 
 // actorsOption draws the q.Top most frequent actors, most first (ties by

@@ -108,7 +108,7 @@ func TestBuildEmpty(t *testing.T) {
 
 // A canonical --by column the file lacks is blank in every row.
 func TestBuildMissingCanonicalBy(t *testing.T) {
-	res, err := Build(strings.NewReader("id,start,title\na,2017,A\n"), "t.csv", Request{Kind: "frequency", By: "country"})
+	res, err := Build(strings.NewReader("id,start,title\na,2017,A\n"), "t.csv", Request{Kind: "frequency", By: "country", Bin: "year"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,6 +8,8 @@ import (
 	"html/template"
 	"io"
 	"math"
+	"slices"
+	"strconv"
 
 	gecharts "github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -55,24 +57,32 @@ func PeriodOption(r agg.Result, text ChartText, lines bool, opt Options) (json.R
 	obj["title"] = title
 	obj["grid"] = map[string]any{"left": 16, "right": 24, "top": 80, "bottom": 84, "containLabel": true}
 	obj["toolbox"] = toolbox(true)
-	series := make([]map[string]any, len(r.Series))
+	colors := seriesColors(r.Series, opt.Theme)
+	series := []map[string]any{}
 	for i, s := range r.Series {
-		m := map[string]any{"name": s.Name, "data": s.Values}
+		// The legend lists only series with something to show.
+		if !hasData(s.Values) {
+			continue
+		}
+		m := map[string]any{"name": drawable(s.Name), "data": s.Values, "itemStyle": map[string]any{"color": colors[i]}}
 		if lines {
 			m["type"] = "line"
 			m["showSymbol"] = false
+			m["lineStyle"] = map[string]any{"color": colors[i], "width": 2}
 		} else {
 			m["type"] = "bar"
 			m["stack"] = "events"
 		}
 		if s.Imprecise {
-			m["itemStyle"] = map[string]any{"color": "#9aa0a6", "opacity": 0.55,
+			m["itemStyle"] = map[string]any{"color": ImpreciseColor, "opacity": 0.55,
 				"decal": map[string]any{"symbol": "rect", "dashArrayX": []int{1, 0}, "dashArrayY": []int{2, 5}, "rotation": 0.785}}
-			m["lineStyle"] = map[string]any{"type": "dashed"}
+			m["lineStyle"] = map[string]any{"type": "dashed", "color": ImpreciseColor}
 		}
-		series[i] = m
+		series = append(series, m)
 	}
 	obj["series"] = series
+	keys, kind := tickKeys(r)
+	obj["timeline"] = map[string]any{"tickKeys": keys, "tickUnit": kind}
 	// go-echarts' Bar takes its category data from SetXAxis and puts the
 	// axis names at the ends, where they are cut; the axes are set here.
 	obj["xAxis"] = []any{map[string]any{"type": "category", "data": r.Labels, "name": text.XName, "nameLocation": "middle", "nameGap": 28}}
@@ -98,12 +108,20 @@ func CountOption(names []string, series []agg.Series, text ChartText, opt Option
 	obj := c.JSON()
 	obj["animation"] = false
 	obj["title"] = map[string]any{"text": text.Title, "left": "center", "subtext": text.Note}
-	obj["grid"] = map[string]any{"left": 16, "right": 32, "top": 80, "bottom": 24, "containLabel": true}
 	obj["toolbox"] = toolbox(true)
-	obj["yAxis"] = []any{map[string]any{"type": "category", "data": names, "name": text.YName, "inverse": true}}
-	out := make([]map[string]any, len(series))
+	// The axis runs downwards: its start, where its name goes, is at the
+	// top, above the plot, not under it among the count's labels.
+	obj["yAxis"] = []any{map[string]any{"type": "category", "data": drawables(names), "name": text.YName, "inverse": true, "nameLocation": "start"}}
+	// The count's name goes under the axis, where it is not cut at the
+	// chart's right edge.
+	obj["xAxis"] = []any{map[string]any{"type": "value", "name": text.XName, "nameLocation": "middle", "nameGap": 28}}
+	obj["grid"] = map[string]any{"left": 16, "right": 32, "top": 80, "bottom": 44, "containLabel": true}
+	colors := seriesColors(series, opt.Theme)
+	out := []map[string]any{}
 	for i, s := range series {
-		out[i] = map[string]any{"name": s.Name, "type": "bar", "stack": "events", "data": s.Values}
+		if hasData(s.Values) {
+			out = append(out, map[string]any{"name": drawable(s.Name), "type": "bar", "stack": "events", "data": s.Values, "itemStyle": map[string]any{"color": colors[i]}})
+		}
 	}
 	obj["series"] = out
 	return json.Marshal(obj)
@@ -115,7 +133,9 @@ func RenderChart(w io.Writer, title string, option json.RawMessage, opt Options)
 	if err := opt.Validate(); err != nil {
 		return err
 	}
-	script, _ := chartFS.ReadFile("chart.js")
+	main, _ := chartFS.ReadFile("chart.js")
+	ticks, _ := pageEmbed.ReadFile("page/ticks.js") // shared with the page's panel
+	script := append(append(ticks, '\n'), main...)
 	locale, err := echartsLocale(opt.Lang)
 	if err != nil {
 		return err
@@ -158,8 +178,12 @@ const chartCSS = `:root{--bg:#fff;--fg:#1d1d1f;--muted:#5f6368}
 html,body{margin:0;height:100%;background:var(--bg);color:var(--fg);font:15px system-ui,sans-serif}
 #tlChart{width:100%;height:100vh;min-height:320px}`
 
+// calendarFirstYear is the first year ECharts' calendar draws: it reads a
+// year below 100 as one of the 1900s, and a day in it throws.
+const calendarFirstYear = 100
+
 // CalendarOption builds a day-by-day heatmap, one row per year, of a daily
-// aggregate (one series, unit agg.Day). Years before 1 CE cannot be drawn on
+// aggregate (one series, unit agg.Day). Years before calendarFirstYear cannot be drawn on
 // ECharts' calendar and are left out, as are all but the last maxYears.
 func CalendarOption(r agg.Result, text ChartText, maxYears int, opt Options) (json.RawMessage, int, error) {
 	if err := opt.Validate(); err != nil {
@@ -178,7 +202,7 @@ func CalendarOption(r agg.Result, text ChartText, maxYears int, opt Options) (js
 			continue
 		}
 		y := start.Year()
-		if y < 1 {
+		if y < calendarFirstYear {
 			left++
 			continue
 		}
@@ -235,7 +259,7 @@ func NetworkOption(nodes []agg.Node, links []agg.Link, text ChartText, opt Optio
 	}
 	ns := make([]map[string]any, len(nodes))
 	for i, n := range nodes {
-		ns[i] = map[string]any{"name": n.Name, "value": n.Count, "symbolSize": 8 + 40*math.Sqrt(float64(n.Count)/float64(maxC))}
+		ns[i] = map[string]any{"name": drawable(n.Name), "value": n.Count, "symbolSize": 8 + 40*math.Sqrt(float64(n.Count)/float64(maxC))}
 	}
 	ls := make([]map[string]any, len(links))
 	maxS := 1
@@ -243,13 +267,19 @@ func NetworkOption(nodes []agg.Node, links []agg.Link, text ChartText, opt Optio
 		maxS = max(maxS, l.Shared)
 	}
 	for i, l := range links {
-		ls[i] = map[string]any{"source": l.A, "target": l.B, "value": l.Shared, "lineStyle": map[string]any{"width": 1 + 5*float64(l.Shared)/float64(maxS)}}
+		ls[i] = map[string]any{"source": drawable(l.A), "target": drawable(l.B), "value": l.Shared, "lineStyle": map[string]any{"width": 1 + 5*float64(l.Shared)/float64(maxS)}}
 	}
 	obj["series"] = []any{map[string]any{
-		"type": "graph", "layout": "force", "roam": true, "draggable": true,
-		"force":       map[string]any{"repulsion": 180, "edgeLength": []int{40, 160}, "layoutAnimation": false},
+		// The actors on a circle, most first, each label pointing away
+		// from the centre: inside the chart at any width, never on
+		// another node (a force layout spreads nodes past the edges of a
+		// phone's screen and puts labels on its neighbours). chart.js
+		// leaves room around the circle for the longest label.
+		"type": "graph", "layout": "circular", "circular": map[string]any{"rotateLabel": true}, "roam": true,
+		"itemStyle":   map[string]any{"color": Palette(opt.Theme, 1)[0]},
 		"label":       map[string]any{"show": true, "position": "right"},
 		"labelLayout": map[string]any{"hideOverlap": true},
+		"lineStyle":   map[string]any{"opacity": 0.5, "curveness": 0.2},
 		"data":        ns, "links": ls, "top": 70,
 	}}
 	return json.Marshal(obj)
@@ -303,18 +333,183 @@ func MapOption(points []MapPoint, text ChartText, opt Options) (json.RawMessage,
 		gecharts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true)}),
 	)
 	obj := axisFree(c, text)
-	obj["geo"] = map[string]any{"map": "world", "roam": true, "top": 70, "bottom": 16,
+	geo := map[string]any{"map": "world", "roam": true, "top": 70, "bottom": 16,
 		"itemStyle": map[string]any{"areaColor": "#dfe3e8", "borderColor": "#9aa0a6"},
 		"emphasis":  map[string]any{"disabled": true}}
-	maxV := 1.0
+	if len(points) > 0 {
+		// The map opens on the events' region, with a margin, rather than
+		// on the whole world.
+		w, e, s, n := points[0].Lon, points[0].Lon, points[0].Lat, points[0].Lat
+		for _, p := range points {
+			w, e, s, n = min(w, p.Lon), max(e, p.Lon), min(s, p.Lat), max(n, p.Lat)
+		}
+		// chart.js zooms to this box (west, south, east, north), with a
+		// margin, once it knows the chart's size.
+		padLon, padLat := max((e-w)*0.15, 5), max((n-s)*0.15, 3)
+		obj["timeline"] = map[string]any{"region": []float64{max(w-padLon, -180), max(s-padLat, -85), min(e+padLon, 180), min(n+padLat, 85)}}
+		geo["center"] = []float64{(w + e) / 2, (s + n) / 2}
+	}
+	obj["geo"] = geo
+	maxV := 0.0
 	for _, p := range points {
 		maxV = max(maxV, p.Value)
 	}
+	size := func(v float64) float64 { return 6 + 30*math.Sqrt(v/max(maxV, 1)) }
 	data := make([]map[string]any, len(points))
 	for i, p := range points {
-		data[i] = map[string]any{"name": p.Name, "value": []float64{p.Lon, p.Lat, p.Value}, "symbolSize": 6 + 30*math.Sqrt(p.Value/maxV)}
+		data[i] = map[string]any{"name": drawable(p.Name), "value": []float64{p.Lon, p.Lat, p.Value}, "symbolSize": size(p.Value)}
 	}
+	color := Palette(opt.Theme, 1)[0]
 	obj["series"] = []any{map[string]any{"type": "scatter", "coordinateSystem": "geo", "name": text.YName, "data": data,
-		"itemStyle": map[string]any{"color": "#d62728", "opacity": 0.75}, "encode": map[string]any{"tooltip": 2}}}
+		"itemStyle": map[string]any{"color": color, "opacity": 0.75}, "encode": map[string]any{"tooltip": 2}}}
+	if maxV > 0 {
+		obj["graphic"] = sizeLegend(text.YName, maxV, size, color)
+	}
 	return json.Marshal(obj)
+}
+
+// sizeLegend draws what the sizes of the map's marks mean: circles of a
+// few round values up to the largest, labelled, in the chart's lower left
+// corner. chart.js colours its text for the theme.
+func sizeLegend(name string, maxV float64, size func(float64) float64, color string) []any {
+	values := []float64{maxV}
+	for _, f := range []float64{0.5, 0.1} {
+		if v := roundDown(maxV * f); v > 0 && v < values[len(values)-1] {
+			values = append(values, v)
+		}
+	}
+	slices.Reverse(values)
+	maxR := size(maxV) / 2
+	children := []any{map[string]any{"type": "text", "x": 0, "y": 0, "style": map[string]any{"text": name, "fontSize": 12}}}
+	x := 0.0
+	for _, v := range values {
+		r := size(v) / 2
+		children = append(children,
+			map[string]any{"type": "circle", "shape": map[string]any{"cx": x + maxR, "cy": 18 + maxR, "r": r}, "style": map[string]any{"fill": color, "opacity": 0.75}},
+			map[string]any{"type": "text", "x": x + maxR, "y": 22 + 2*maxR, "style": map[string]any{"text": strconv.FormatFloat(v, 'f', -1, 64), "fontSize": 11, "align": "center"}})
+		x += 2*maxR + 12
+	}
+	// A backing the page's colour (chart.js sets it) keeps it readable
+	// over the map.
+	back := map[string]any{"type": "rect", "shape": map[string]any{"x": -6, "y": -6, "width": x, "height": 40 + 2*maxR}, "style": map[string]any{"fill": "#ffffff", "opacity": 0.85}}
+	children = append([]any{back}, children...)
+	for _, c := range children {
+		c.(map[string]any)["z"] = 50 // above the map
+	}
+	return []any{map[string]any{"type": "group", "id": "sizeLegend", "left": 16, "bottom": 16, "children": children}}
+}
+
+// roundDown is the largest of 1, 2 and 5 times a power of ten at most v.
+func roundDown(v float64) float64 {
+	if v < 1 {
+		return 0
+	}
+	p := math.Pow(10, math.Floor(math.Log10(v)))
+	for _, k := range []float64{5, 2, 1} {
+		if k*p <= v {
+			return k * p
+		}
+	}
+	return p
+}
+
+// seriesColors gives each series its lane colour (LaneColors: by name, as
+// on the timeline page) and the imprecise one its grey.
+func seriesColors(series []agg.Series, theme string) []string {
+	var names []string
+	for _, s := range series {
+		if !s.Imprecise {
+			names = append(names, s.Name)
+		}
+	}
+	lane := LaneColors(theme, names)
+	out := make([]string, len(series))
+	k := 0
+	for i, s := range series {
+		if s.Imprecise {
+			out[i] = ImpreciseColor
+			continue
+		}
+		out[i] = lane[k]
+		k++
+	}
+	return out
+}
+
+func hasData(v []float64) bool {
+	for _, x := range v {
+		if x != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// tickKeys numbers the periods of r so that a label every k periods falls
+// on a round date when its key is a multiple of k (chart.js picks k from
+// round steps: years 1, 2, 5, 10 …; months 1, 2, 3, 6, 12 …): the year
+// (as written, so 50 BCE is 50), the month or quarter counted from year
+// 0, the day counted from a Monday. kind names what the keys count: day,
+// week, month, quarter or year.
+func tickKeys(r agg.Result) (keys []int64, kind string) {
+	keys = make([]int64, len(r.Starts))
+	kind = "year"
+	switch r.Unit {
+	case agg.Day, agg.Week, agg.Month, agg.Quarter:
+		kind = r.Unit.String()
+	}
+	for i, s := range r.Starts {
+		y := int64(s.Year())
+		switch r.Unit {
+		case agg.Day:
+			keys[i] = s.Unix()/86400 - 4 // 1970-01-05 was a Monday
+		case agg.Week:
+			// Weeks since the one of 1970-01-01, as periods.js numbers them.
+			d := s.Unix()/86400 + 3
+			keys[i] = d / 7
+			if d%7 < 0 {
+				keys[i]--
+			}
+		case agg.Month:
+			keys[i] = y*12 + int64(s.Month()) - 1
+		case agg.Quarter:
+			keys[i] = y*4 + (int64(s.Month())-1)/3
+		default:
+			if y <= 0 {
+				y = 1 - y
+			}
+			keys[i] = y
+		}
+	}
+	return keys, kind
+}
+
+// objectKeys are the properties every JavaScript object has. ECharts
+// caches the widths of texts in plain objects keyed by the text, so a
+// label that is one of these names reads the cache's own property: a lane
+// named hasOwnProperty made ECharts throw, and __proto__ wrote into
+// Object.prototype, breaking every later for-in loop on the page.
+var objectKeys = map[string]bool{
+	"__proto__": true, "constructor": true, "hasOwnProperty": true, "isPrototypeOf": true,
+	"propertyIsEnumerable": true, "toLocaleString": true, "toString": true, "valueOf": true,
+	"__defineGetter__": true, "__defineSetter__": true, "__lookupGetter__": true, "__lookupSetter__": true,
+}
+
+// drawable returns a name ECharts draws as text: the name itself, or for
+// one of objectKeys the name followed by an invisible word joiner (U+2060),
+// which reads the same and is no object's property. page/ticks.js has the
+// same rule for the names the page's script draws.
+func drawable(s string) string {
+	if objectKeys[s] {
+		return s + "\u2060"
+	}
+	return s
+}
+
+func drawables(names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = drawable(n)
+	}
+	return out
 }

@@ -25,7 +25,7 @@ func chartOption(meta Meta, events []Event, lanes []string, first, last int64, o
 			opts.DataZoom{Type: "slider", XAxisIndex: []int{0}, Start: 0, End: 100},
 		),
 		gecharts.WithXAxisOpts(opts.XAxis{Type: "time"}),
-		gecharts.WithYAxisOpts(opts.YAxis{Type: "category", Data: lanes}),
+		gecharts.WithYAxisOpts(opts.YAxis{Type: "category", Data: drawables(lanes)}),
 		gecharts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true), Label: &opts.AriaLabel{Enabled: opts.Bool(true), Description: ariaDescription(meta, events, lanes, first, last, opt.Lang, tr)}}),
 	)
 	c.AddSeries("eras", nil)

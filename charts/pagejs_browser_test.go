@@ -22,7 +22,7 @@ import (
 // hold the two spellings of it together.
 
 // pureModules are the modules of the page script that need no page.
-var pureModules = []string{"plural.js", "periods.js", "rank.js"}
+var pureModules = []string{"plural.js", "periods.js", "ticks.js", "dates.js", "rank.js"}
 
 // openModules loads the pure modules into a blank page.
 func openModules(t *testing.T) *browserPage {
@@ -299,7 +299,7 @@ func TestPageJSRules(t *testing.T) {
 			Coarse    int
 		}
 		r := rand.New(rand.NewPCG(2017, 4))
-		days := func(t time.Time) int32 { return int32(t.Unix() / 86400) }
+		days := func(t time.Time) int64 { return t.Unix() / 86400 }
 		var sets [][]agg.Item
 		for _, around := range []time.Time{date(-43, 3, 15, 0, 0), date(0, 6, 1, 0, 0), date(50, 6, 1, 0, 0), date(2017, 4, 3, 0, 0), date(2020, 12, 31, 0, 0)} {
 			var items []agg.Item

@@ -53,19 +53,38 @@
         lineStyle: { type: 'dashed' },
         itemStyle: { color: '#9aa0a6', opacity: 0.6, decal: { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 5], rotation: 0.785 } } });
       var muted = css('--muted'), fg = css('--fg');
+      // The title and its note wrap clear of the toolbox at the right.
+      var room = Math.max(120, freqEl.clientWidth - 2 * 90);
+      var titleText = tl.wrapText(sum ? S.panel_sum + ': ' + data.valName + ' (' + unitName + ')' : cumulative ? S.panel_cum : S.freq.replace('{unit}', unitName), 'bold 13px sans-serif', room);
+      var subText = open ? tl.wrapText(pg.P('open_left', open).replace('{n}', open), '12px sans-serif', room) : '';
       freq.setOption({
         animation: false, useUTC: true, aria: { enabled: true },
-        title: { text: sum ? S.panel_sum + ': ' + data.valName + ' (' + unitName + ')' : cumulative ? S.panel_cum : S.freq.replace('{unit}', unitName), subtext: open ? pg.P('open_left', open).replace('{n}', open) : '', left: 'center', textStyle: { color: fg, fontSize: 13 }, subtextStyle: { color: muted } },
-        tooltip: { trigger: 'axis', backgroundColor: css('--panel'), textStyle: { color: fg } },
+        title: { text: titleText, subtext: subText, left: 'center', itemGap: 2, textStyle: { color: fg, fontSize: 13, lineHeight: 16 }, subtextStyle: { color: muted, fontSize: 12, lineHeight: 15 } },
+        tooltip: { trigger: 'axis', renderMode: 'richText', backgroundColor: css('--panel'), borderColor: css('--line'), textStyle: { color: fg } },
         legend: { show: false },
-        grid: { left: 8, right: 24, top: open ? 44 : 30, bottom: 8, containLabel: true },
-        xAxis: { type: 'category', data: labels, axisLabel: { color: muted, hideOverlap: true } },
+        grid: { left: 8, right: 24, top: 60, bottom: 8, containLabel: true },
+        // Labels at round steps (ticks.js), as many as fit.
+        xAxis: { type: 'category', data: labels, axisLabel: { color: muted, interval: tickInterval(labels, u, base) } },
         yAxis: { type: 'value', name: S.freq_y, nameTextStyle: { color: muted }, axisLabel: { color: muted }, splitLine: { lineStyle: { color: css('--line'), opacity: 0.5 } } },
         // Brushing periods zooms the timeline (and so every view) to them.
         brush: { xAxisIndex: 0, toolbox: ['lineX', 'clear'], brushStyle: { color: 'rgba(120,140,170,0.25)' } },
         toolbox: { right: 8, top: 0, feature: { brush: { type: ['lineX', 'clear'] } }, iconStyle: { borderColor: muted } },
         series: series
       }, true);
+      // The plot starts below the title and the toolbox as drawn, with
+      // room for the axis name.
+      freq.setOption({ grid: { top: tl.headBottom(freq) + 22 } });
+    }
+    var measure = document.createElement('canvas').getContext('2d');
+    function tickInterval(labels, u, base) {
+      measure.font = '12px sans-serif';
+      var widest = 0, keys = [];
+      for (var i = 0; i < labels.length; i++) {
+        widest = Math.max(widest, measure.measureText(labels[i]).width);
+        keys.push(tl.tickKey(u, base + i));
+      }
+      var most = Math.floor((freqEl.clientWidth - 80) / (widest + 16));
+      return tl.tickInterval(keys, tl.tickStep(keys, tl.tickKind(u), most));
     }
     var panelSel = document.getElementById('tlPanel'), panelKind = 'freq';
     if (panelSel) panelSel.addEventListener('change', function () { panelKind = panelSel.value; pg.drawPanel(); });
@@ -84,7 +103,9 @@
       return {
         fg: fg, muted: muted,
         option: { animation: false, aria: { enabled: true }, legend: { show: false },
-          tooltip: { backgroundColor: css('--panel'), textStyle: { color: fg } } }
+          // Tooltips drawn on the chart: ECharts' HTML ones carry inline
+          // styles, which the page's Content-Security-Policy refuses.
+          tooltip: { renderMode: 'richText', backgroundColor: css('--panel'), borderColor: css('--line'), textStyle: { color: fg } } }
       };
     }
     // actorsOf lists the actors of event k; the names come from the
@@ -103,9 +124,10 @@
       o.tooltip.trigger = 'axis';
       o.grid = { left: 8, right: 32, top: 30, bottom: 8, containLabel: true };
       o.xAxis = { type: 'value', axisLabel: { color: b.muted }, splitLine: { lineStyle: { color: css('--line'), opacity: 0.5 } } };
-      o.yAxis = { type: 'category', inverse: true, data: top.map(function (t) { return t[0]; }), axisLabel: { color: b.fg, width: 160, overflow: 'truncate' } };
+      o.yAxis = { type: 'category', inverse: true, data: top.map(function (t) { return tl.drawable(t[0]); }), axisLabel: { color: b.fg, width: 160, overflow: 'truncate' } };
       o.series = [{ type: 'bar', name: S.freq_y, data: top.map(function (t) { return t[1]; }), itemStyle: { color: colorOf(0) } }];
       freq.setOption(o, true);
+      freq.setOption({ grid: { top: tl.headBottom(freq) + 8 } });
     }
     // The top actors of the shown events in the window, linked by the
     // events they share.
@@ -118,11 +140,19 @@
       var g = net.graph(data.top, 1), maxC = g.nodes.length ? g.nodes[0][1] : 1;
       var b = panelBase(), o = b.option;
       o.title = { text: S.panel_network, left: 'center', textStyle: { color: b.fg, fontSize: 13 } };
-      // A circle keeps every actor inside the panel, whatever their number.
-      o.series = [{ type: 'graph', layout: 'circular', circular: { rotateLabel: true }, roam: true, top: 90, bottom: 70, left: 200, right: 200,
-        label: { show: true, position: 'right', color: b.fg }, labelLayout: { hideOverlap: true }, lineStyle: { color: b.muted, opacity: 0.6 },
-        data: g.nodes.map(function (t) { return { name: t[0], value: t[1], symbolSize: 8 + 28 * Math.sqrt(t[1] / maxC), itemStyle: { color: colorOf(0) } }; }),
-        links: g.links.map(function (l) { return { source: l[0], target: l[1], value: l[2] }; }) }];
+      // A circle keeps every actor inside the panel, whatever their number,
+      // with room around it for the labels (cut on a narrow screen; the
+      // tooltip has the name) and nodes small enough to sit side by side.
+      measure.font = '12px sans-serif';
+      var W = freqEl.clientWidth, H = freqEl.clientHeight, longest = 0;
+      g.nodes.forEach(function (t) { longest = Math.max(longest, measure.measureText(t[0]).width); });
+      var lw = Math.min(longest, W * 0.22), m = lw + 24, top = 30;
+      var d = Math.max(40, Math.min(W - 2 * m, H - top - 2 * m)), vpad = (H - top - d) / 2;
+      var k = Math.min(1, Math.PI * d / Math.max(1, g.nodes.length) * 0.8 / 36);
+      o.series = [{ type: 'graph', layout: 'circular', circular: { rotateLabel: true }, roam: true, top: top + vpad, bottom: vpad, left: (W - d) / 2, right: (W - d) / 2,
+        label: { show: true, position: 'right', color: b.fg, width: lw, overflow: 'truncate' }, labelLayout: { hideOverlap: true }, lineStyle: { color: b.muted, opacity: 0.6 },
+        data: g.nodes.map(function (t) { return { name: tl.drawable(t[0]), value: t[1], symbolSize: k * (8 + 28 * Math.sqrt(t[1] / maxC)), itemStyle: { color: colorOf(0) } }; }),
+        links: g.links.map(function (l) { return { source: tl.drawable(l[0]), target: tl.drawable(l[1]), value: l[2] }; }) }];
       freq.setOption(o, true);
     }
     // Day-precise shown events in the window, per day, for the last
@@ -139,7 +169,9 @@
       for (k = 0; k < pg.n; k++) {
         if (!pg.visible(k) || !(data.f[k] & F.POINT)) continue;
         var d = new Date(pg.lo[k]), key = d.getUTCFullYear() + '-' + pad2(d.getUTCMonth() + 1) + '-' + pad2(d.getUTCDate());
-        if (d.getUTCFullYear() < 1) continue;
+        // ECharts' calendar reads a year below 100 as one of the 1900s,
+        // and a day in it throws (chart.go's calendarFirstYear).
+        if (d.getUTCFullYear() < 100) continue;
         days.set(key, (days.get(key) || 0) + 1);
         maxV = Math.max(maxV, days.get(key));
         years.add(d.getUTCFullYear());
@@ -172,7 +204,7 @@
         if (!pg.visible(k)) return;
         var key = Math.round(g[1] * 100) + ',' + Math.round(g[2] * 100);
         var p = places.get(key);
-        if (!p) { p = { name: pg.rows[k] ? pg.rows[k].cells[4].textContent : '', value: [g[2], g[1], 0] }; places.set(key, p); }
+        if (!p) { p = { name: tl.drawable(pg.rows[k] ? pg.rows[k].cells[4].textContent : ''), value: [g[2], g[1], 0] }; places.set(key, p); }
         p.value[2]++;
       });
       var pts = Array.from(places.values()), maxV = 1;
@@ -181,7 +213,7 @@
       var b = panelBase(), o = b.option;
       o.title = { text: S.panel_map, left: 'center', textStyle: { color: b.fg, fontSize: 13 } };
       o.geo = { map: 'world', roam: true, top: 30, bottom: 8, itemStyle: { areaColor: css('--panel'), borderColor: css('--line') }, emphasis: { disabled: true } };
-      o.series = [{ type: 'scatter', coordinateSystem: 'geo', name: S.freq_y, data: pts, encode: { tooltip: 2 }, itemStyle: { color: '#d62728', opacity: 0.75 } }];
+      o.series = [{ type: 'scatter', coordinateSystem: 'geo', name: S.freq_y, data: pts, encode: { tooltip: 2 }, itemStyle: { color: colorOf(0), opacity: 0.75 } }];
       freq.setOption(o, true);
     }
     if (freq) {

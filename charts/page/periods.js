@@ -64,7 +64,8 @@
   p.label = function (start, u) {
     var d = new Date(start), y = d.getUTCFullYear(), m = d.getUTCMonth();
     if (y <= 0 && u === 'year') return yearLabel(y);
-    if (y <= 0 && u === 'decade') return yearLabel(y + 9) + '\u2013' + yearLabel(y);
+    // Earliest first, as time runs: "3001–2992 BCE", "1 BCE–9".
+    if (y <= 0 && u === 'decade') return y + 9 <= 0 ? (1 - y) + '\u2013' + yearLabel(y + 9) : yearLabel(y) + '\u2013' + yearLabel(y + 9);
     switch (u) {
       case 'day': return year4(y) + '-' + pad2(m + 1) + '-' + pad2(d.getUTCDate());
       case 'week': {

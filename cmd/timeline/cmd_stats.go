@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"text/tabwriter"
 	"time"
 
@@ -13,6 +14,7 @@ import (
 
 	"timeline/formats"
 	"timeline/timeline"
+	"timeline/timeline/edtf"
 )
 
 func statsCommand(e *env) *cli.Command {
@@ -123,6 +125,18 @@ func spanString(st *timeline.Stats) (string, string) {
 	return isoTime(st.First), isoTime(last)
 }
 
+// humanSpan is spanString's span as a person reads it: "1 January 44 BCE".
+func humanSpan(st *timeline.Stats) (string, string) {
+	if st.First.IsZero() && st.Last.IsZero() {
+		return "", ""
+	}
+	last := st.Last.Add(-time.Second)
+	if st.Last.Hour() == 0 && st.Last.Minute() == 0 && st.Last.Second() == 0 {
+		last = st.Last.AddDate(0, 0, -1)
+	}
+	return edtf.FormatTime(st.First, "en"), edtf.FormatTime(last, "en")
+}
+
 // isoTime writes an instant as a date, or a date and time when it is not
 // midnight; years before 1 are astronomical, as in EDTF.
 func isoTime(t time.Time) string {
@@ -169,7 +183,9 @@ func writeStatsJSON(w *bufio.Writer, name string, st *timeline.Stats) error {
 
 func writeStatsTable(w *bufio.Writer, name string, st *timeline.Stats, top int) error {
 	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
-	first, last := spanString(st)
+	// The table is for people: dates as they read them ("44 BCE"); the
+	// CSV and JSON keep ISO 8601 and astronomical years.
+	first, last := humanSpan(st)
 	fmt.Fprintf(tw, "dataset\t%s\n", formats.TableCell(name))
 	fmt.Fprintf(tw, "rows\t%d\n", st.Rows)
 	fmt.Fprintf(tw, "events\t%d\n", st.Events)
@@ -194,6 +210,11 @@ func writeStatsTable(w *bufio.Writer, name string, st *timeline.Stats, top int) 
 	}
 	section("category", st.Categories(), top)
 	years := st.Years()
+	for i, c := range years {
+		if y, err := strconv.ParseInt(c.Key, 10, 64); err == nil {
+			years[i].Key = edtf.FormatYear(y, "en")
+		}
+	}
 	if st.MultiYear > 0 {
 		years = append(years, timeline.Count{Key: "several years", Count: st.MultiYear})
 	}

@@ -222,6 +222,20 @@ func TestFormat(t *testing.T) {
 		{"2017-04-03T08:40", "en", "3 April 2017, 08:40"},
 		{"2017-04-03T08:40:00+03:00", "en", "3 April 2017, 08:40:00 UTC+03:00"},
 		{"2017-04-03", "ru", "3 апреля 2017"},
+		{"2016-01~", "ru", "ок. января 2016"},
+		{"2016-21~", "ru", "ок. весны 2016"},
+		{"201X~", "ru", "ок. 2010-х"},
+		{"2016~", "ru", "ок. 2016"},
+		{"2016-01-05~", "ru", "ок. 5 января 2016"},
+		{"2016-01~/2016-04~", "ru", "ок. января 2016 – ок. апреля 2016"},
+		{"2016-01~", "de", "ca. Januar 2016"},
+		{"-0043~", "ru", "ок. 44 до н. э."},
+		{"Y-66000000", "en", "66 million years ago"},
+		{"Y-999999999", "en", "1 billion years ago"},
+		{"Y-252170000", "de", "vor 252 Millionen Jahren"},
+		{"Y-2580000", "fr", "il y a 2,58 millions d’années"},
+		{"Y-999999", "en", "1000000 BCE"},
+		{"Y170000002", "en", "170000002"},
 		{"2017-04", "ru", "апрель 2017"},
 		{"2017-04-03", "fr", "3 avril 2017"},
 		{"2017-04-03", "de", "3. April 2017"},
@@ -448,4 +462,29 @@ func MustParse(s string) Date {
 		panic(err)
 	}
 	return d
+}
+
+func TestFormatTime(t *testing.T) {
+	for _, tt := range []struct {
+		t          time.Time
+		lang, want string
+	}{
+		{time.Date(-43, 3, 15, 0, 0, 0, 0, time.UTC), "en", "15 March 44 BCE"},
+		{time.Date(-11343, 1, 1, 0, 0, 0, 0, time.UTC), "en", "1 January 11344 BCE"},
+		{time.Date(44, 3, 15, 0, 0, 0, 0, time.UTC), "en", "15 March 44"},
+		{time.Date(2017, 4, 3, 8, 40, 0, 0, time.UTC), "ru", "3 апреля 2017, 08:40"},
+		{time.Date(2017, 4, 3, 8, 40, 5, 0, time.FixedZone("", 3600)), "en", "3 April 2017, 07:40:05"},
+	} {
+		if got := FormatTime(tt.t, tt.lang); got != tt.want {
+			t.Errorf("FormatTime(%v, %s) = %q, want %q", tt.t, tt.lang, got, tt.want)
+		}
+	}
+	for y, want := range map[int64]string{2017: "2017", 0: "1 BCE", -43: "44 BCE", -13_798_000_000: "13.8 billion years ago", -4_540_000_000: "4.54 billion years ago"} {
+		if got := FormatYear(y, "en"); got != want {
+			t.Errorf("FormatYear(%d) = %q, want %q", y, got, want)
+		}
+	}
+	if got := FormatYear(-13_798_000_000, "ru"); got != "13,8 млрд лет назад" {
+		t.Errorf("FormatYear in Russian = %q", got)
+	}
 }

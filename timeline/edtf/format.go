@@ -1,6 +1,9 @@
 package edtf
 
-import "strconv"
+import (
+	"strconv"
+	"time"
+)
 
 // words holds what Format needs for one language. The tables are plain data:
 // add a language by adding an entry.
@@ -17,6 +20,18 @@ type words struct {
 	decade    string     // D is replaced by the decade's first year
 	century   string     // C is replaced by the century's ordinal
 	ordinal   uint8      // how the century is numbered: ordEnglish, ordRoman, …
+	// After circa, a language that declines ("ок." takes the genitive)
+	// writes the month, season, decade and century in these forms; empty:
+	// as above.
+	circaMonths  [12]string
+	circaSeasons [4]string
+	circaDecade  string
+	circaCentury string
+	// Years this far before 1 CE and beyond are written as so many
+	// million or billion years ago: agoMillion and agoBillion hold N for
+	// the number; decimal is the decimal separator.
+	agoMillion, agoBillion string
+	decimal                byte
 }
 
 // Century numerals.
@@ -41,6 +56,8 @@ var (
 		decade:  "Ds",
 		century: "C century",
 		ordinal: ordEnglish,
+
+		agoMillion: "N million years ago", agoBillion: "N billion years ago", decimal: '.',
 	}
 	langRU = words{
 		months:    [12]string{"январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"},
@@ -55,6 +72,12 @@ var (
 		decade:    "D-е",
 		century:   "C век",
 		ordinal:   ordRoman,
+
+		circaMonths:  [12]string{"января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"},
+		circaSeasons: [4]string{"весны", "лета", "осени", "зимы"},
+		circaDecade:  "D-х",
+		circaCentury: "C века",
+		agoMillion:   "N млн лет назад", agoBillion: "N млрд лет назад", decimal: ',',
 	}
 	langFR = words{
 		months:  [12]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"},
@@ -68,6 +91,8 @@ var (
 		decade:  "années D",
 		century: "C siècle",
 		ordinal: ordRomanE,
+
+		agoMillion: "il y a N millions d’années", agoBillion: "il y a N milliards d’années", decimal: ',',
 	}
 	langDE = words{
 		months:  [12]string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"},
@@ -81,6 +106,8 @@ var (
 		decade:  "Der",
 		century: "C Jahrhundert",
 		ordinal: ordDot,
+
+		agoMillion: "vor N Millionen Jahren", agoBillion: "vor N Milliarden Jahren", decimal: ',',
 	}
 	langES = words{
 		months:  [12]string{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"},
@@ -94,6 +121,8 @@ var (
 		decade:  "años D",
 		century: "siglo C",
 		ordinal: ordRoman,
+
+		agoMillion: "hace N millones de años", agoBillion: "hace N miles de millones de años", decimal: ',',
 	}
 )
 
@@ -179,11 +208,51 @@ func appendHumanEnd(buf []byte, kind uint8, p point, w *words, start bool) []byt
 	return appendHuman(buf, p, w)
 }
 
+// deepYears is where years before 1 CE are counted back from the present
+// in millions and billions ("66 million years ago", "13.8 billion years
+// ago"), as geologists and TimelineJS's cosmological scale write them.
+const deepYears = 1_000_000
+
 func appendYear(buf []byte, y int64, w *words) []byte {
+	if -y >= deepYears {
+		return appendAgo(buf, -y, w)
+	}
 	if y <= 0 {
 		return append(strconv.AppendInt(buf, 1-y, 10), w.bce...)
 	}
 	return strconv.AppendInt(buf, y, 10)
+}
+
+// appendAgo writes the astronomical year -ago as so many million or
+// billion years ago, to three significant digits; a year count of that
+// size is not precise to the years since 1 CE.
+func appendAgo(buf []byte, ago int64, w *words) []byte {
+	pat, unit := w.agoMillion, 1e6
+	if ago >= 999_500_000 { // what would round to 1000 million
+		pat, unit = w.agoBillion, 1e9
+	}
+	v := float64(ago) / unit
+	prec := 2
+	switch {
+	case v >= 100:
+		prec = 0
+	case v >= 10:
+		prec = 1
+	}
+	num := strconv.AppendFloat(nil, v, 'f', prec, 64)
+	// Trailing zeros of the fraction say nothing: 66.0 is 66.
+	for prec > 0 && num[len(num)-1] == '0' {
+		num = num[:len(num)-1]
+	}
+	if num[len(num)-1] == '.' {
+		num = num[:len(num)-1]
+	}
+	for i, c := range num {
+		if c == '.' {
+			num[i] = w.decimal
+		}
+	}
+	return appendPattern(buf, pat, 'N', num)
 }
 
 // appendPattern appends pat with the byte ph replaced by repl.
@@ -235,23 +304,29 @@ func appendOrdinal(buf []byte, n int, style uint8) []byte {
 }
 
 func appendHuman(buf []byte, p point, w *words) []byte {
-	if p.qual&qApproximate != 0 {
+	circa := p.qual&qApproximate != 0
+	if circa {
 		buf = append(buf, w.circa...)
+	}
+	// After circa, a declining language takes its other forms.
+	months, seasons, decade, century := w.months, w.seasons, w.decade, w.century
+	if circa && w.circaMonths[0] != "" {
+		months, seasons, decade, century = w.circaMonths, w.circaSeasons, w.circaDecade, w.circaCentury
 	}
 	y := int64(p.year)
 	var tmp [32]byte
 	switch p.prec {
 	case PrecisionCentury:
-		buf = appendPattern(buf, w.century, 'C', appendOrdinal(tmp[:0], int(y/100)+1, w.ordinal))
+		buf = appendPattern(buf, century, 'C', appendOrdinal(tmp[:0], int(y/100)+1, w.ordinal))
 	case PrecisionDecade:
-		buf = appendPattern(buf, w.decade, 'D', strconv.AppendInt(tmp[:0], y, 10))
+		buf = appendPattern(buf, decade, 'D', strconv.AppendInt(tmp[:0], y, 10))
 	case PrecisionYear:
 		buf = appendYear(buf, y, w)
 	case PrecisionSeason:
-		buf = append(append(buf, w.seasons[p.month-21]...), ' ')
+		buf = append(append(buf, seasons[p.month-21]...), ' ')
 		buf = appendYear(buf, y, w)
 	case PrecisionMonth:
-		buf = append(append(buf, w.months[p.month-1]...), ' ')
+		buf = append(append(buf, months[p.month-1]...), ' ')
 		buf = appendYear(buf, y, w)
 	default:
 		m := w.months[p.month-1]
@@ -288,4 +363,28 @@ func appendHuman(buf []byte, p point, w *words) []byte {
 		buf = append(buf, '?')
 	}
 	return buf
+}
+
+// FormatTime returns the instant t (taken in UTC) as Format writes a day,
+// or a day and time when t is not midnight: "15 March 44 BCE",
+// "3 April 2017, 08:40". It is for instants that are not written dates,
+// such as the first and last moment of a dataset's span.
+func FormatTime(t time.Time, lang string) string {
+	t = t.UTC()
+	p := point{year: int32(t.Year()), month: int8(t.Month()), day: int8(t.Day()), prec: PrecisionDay}
+	if t.Hour() != 0 || t.Minute() != 0 || t.Second() != 0 {
+		p.hour, p.minute, p.second, p.prec = int8(t.Hour()), int8(t.Minute()), int8(t.Second()), PrecisionMinute
+		if t.Second() != 0 {
+			p.prec = PrecisionSecond
+		}
+	}
+	var arr [64]byte
+	return string(appendHuman(arr[:0], p, wordsFor(lang)))
+}
+
+// FormatYear returns the astronomical year y as Format writes a year:
+// "2017", "44 BCE", "66 million years ago".
+func FormatYear(y int64, lang string) string {
+	var arr [48]byte
+	return string(appendYear(arr[:0], y, wordsFor(lang)))
 }
