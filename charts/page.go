@@ -42,7 +42,7 @@ var pageEmbed embed.FS
 // they are joined into the page's one inline script: the pure rules first
 // (each attaches to the namespace object timelinePage), then the parts of
 // the page, then main, which wires them.
-var pageModules = []string{"plural.js", "periods.js", "rank.js", "timeline.js", "panels.js", "story.js", "table.js", "main.js"}
+var pageModules = []string{"plural.js", "periods.js", "ticks.js", "dates.js", "rank.js", "data.js", "timeline.js", "panels.js", "story.js", "slides.js", "table.js", "chrome.js", "main.js"}
 
 // pageFS serves the page's template, stylesheet and script; its
 // "page.js" is the script as the page inlines it, pageModules joined.
@@ -93,7 +93,11 @@ type Meta struct {
 	Citation            string
 	Sources             []Link // dataset-level sources
 	CSV                 []byte // the dataset as CSV, offered as a download
-	CSVName             string // its file name, e.g. "events.csv"
+	// CSVGzip is CSV gzipped (GzipCSV), when the caller compressed it
+	// ahead, as render does while it reads the rows; RenderPage
+	// compresses CSV otherwise.
+	CSVGzip []byte
+	CSVName string // its file name, e.g. "events.csv"
 }
 
 // Link is a titled URL.
@@ -128,6 +132,7 @@ type Options struct {
 	Theme     string // light (default), dark, contrast or auto
 	Lang      string // en (default), ru, fr, de or es
 	Embed     bool   // no page chrome, for an <iframe>
+	Start     string // the view it opens in: timeline (default) or story, one event a slide
 	LaneTitle string // the column the lanes come from
 	// ValueTitle names the numeric column whose per-period sum the page can
 	// chart (render --value); empty for none.
@@ -140,6 +145,7 @@ type Options struct {
 // Themes and Langs list the accepted option values.
 var (
 	Themes = []string{"light", "dark", "contrast", "auto"}
+	Starts = []string{"timeline", "story"}
 	Langs  = []string{"en", "ru", "fr", "de", "es"}
 )
 
@@ -160,6 +166,12 @@ func (o *Options) Validate() error {
 	if o.Image == "" {
 		o.Image = "png"
 	}
+	if o.Start == "" {
+		o.Start = "timeline"
+	}
+	if !slices.Contains(Starts, o.Start) {
+		return fmt.Errorf("%w: unknown start view %q: want %s", ErrOption, o.Start, strings.Join(Starts, " or "))
+	}
 	if o.Image != "png" && o.Image != "svg" {
 		return fmt.Errorf("%w: unknown image format %q: want png or svg", ErrOption, o.Image)
 	}
@@ -172,10 +184,21 @@ func (o *Options) Validate() error {
 	return nil
 }
 
-// EmbedSnippet returns the HTML to paste into a page to embed file.
-func EmbedSnippet(file string) string {
-	return fmt.Sprintf(`<iframe src="%s" title="Timeline" style="width:100%%;height:640px;border:0" loading="lazy"></iframe>`,
-		template.HTMLEscapeString(file))
+// EmbedSnippet returns the HTML to paste into a page to embed file, the
+// page of the dataset titled title: an iframe as wide as its column, and a
+// script that sets its height to what the page inside reports (the page
+// posts {timelineHeight: px} to its parent whenever its height changes).
+// Without the script the iframe keeps a 4:3 shape.
+func EmbedSnippet(file, title string) string {
+	name := "Timeline"
+	if title != "" {
+		name = "Timeline: " + title
+	}
+	return fmt.Sprintf(`<iframe src="%s" title="%s" data-timeline style="display:block;width:100%%;aspect-ratio:4/3;border:0" loading="lazy"></iframe>`+
+		`<script>addEventListener("message",function(e){var d=e.data,f=document.querySelectorAll("iframe[data-timeline]");`+
+		`if(!d||typeof d.timelineHeight!=="number")return;for(var i=0;i<f.length;i++)if(f[i].contentWindow===e.source){`+
+		`f[i].style.aspectRatio="auto";f[i].style.height=Math.ceil(d.timelineHeight)+"px"}})</script>`,
+		template.HTMLEscapeString(file), template.HTMLEscapeString(name))
 }
 
 // Event flags as the page script reads them.
@@ -189,30 +212,23 @@ const (
 	flagEra
 )
 
-// pageData is what the page script gets, as JSON. Per-event data is
-// columnar and numeric; the text is read from the table rows, so it is in the
-// page once.
+// pageData is what the page script gets, as JSON. The events are in Core
+// and Text, compressed columns (pagedata.go); the rest is small.
 type pageData struct {
 	Lang    string            `json:"lang"`
 	Strings map[string]string `json:"strings"`
 	Lanes   []string          `json:"lanes"`
-	// Lo holds each event's lower bound in minutes since the epoch, as the
-	// difference from the previous event's (events are in date order); Dur
-	// the length in minutes.
-	Lo      []int64         `json:"lo"`
-	Dur     []int64         `json:"dur"`
-	Flags   []int           `json:"f"`
-	LaneOf  []any           `json:"ln"` // a lane index, or a list of them
-	IDs     []string        `json:"id"`
+	N       int               `json:"n"` // the number of events
+	// Core, Text and CSVGz are written into the page's JSON by RenderPage
+	// as they are compressed, after the rest; they are here for readers
+	// of the JSON.
+	Core    *block          `json:"core,omitempty"`
+	Text    *block          `json:"text,omitempty"`
 	Option  json.RawMessage `json:"option"`
 	CSVGz   string          `json:"csv,omitempty"` // the dataset CSV, gzip, base64
 	CSVName string          `json:"csvName,omitempty"`
-	// Geo lists the geolocated events as [index, latitude, longitude], and
-	// World is the world map they are drawn on; both only when there are any.
-	Geo [][3]float64 `json:"geo,omitempty"`
-	// Val holds [index, value] of the events with a number in the value
-	// column, and ValName names it.
-	Val     [][2]float64    `json:"val,omitempty"`
+	// World is the world map the geolocated events are drawn on, only when
+	// there are any; ValName names the value column.
 	ValName string          `json:"valName,omitempty"`
 	World   json.RawMessage `json:"world,omitempty"`
 	// Units, MaxPeriods and Top are the panel's rules: the units its
@@ -221,7 +237,17 @@ type pageData struct {
 	Units      []string `json:"units"`
 	MaxPeriods int      `json:"maxPeriods"`
 	Top        int      `json:"top"`
+	// Colors and ContrastColors are each lane's colour (palette.go), on
+	// the light and dark themes and on the contrast theme.
+	Colors         []string `json:"colors"`
+	ContrastColors []string `json:"contrastColors"`
 }
+
+// NoScriptRows is the most events whose table the page also writes as
+// HTML, for readers without JavaScript; a larger page says how to get its
+// rows instead (the CSV it carries, timeline list), since the rows would
+// be its events a second time.
+const NoScriptRows = 3000
 
 // RenderPage writes the whole page. events must be in date order.
 func RenderPage(w io.Writer, meta Meta, events []Event, opt Options) error {
@@ -229,86 +255,70 @@ func RenderPage(w io.Writer, meta Meta, events []Event, opt Options) error {
 		return err
 	}
 	tr := translations[opt.Lang]
-	lanes, laneOf := laneIndex(events, tr["none"])
-	data := pageData{Lang: opt.Lang, Strings: tr, Lanes: lanes, CSVName: meta.CSVName,
-		Units: pageUnits, MaxPeriods: AutoPeriods, Top: TopActors}
-	data.Lo = make([]int64, len(events))
-	data.Dur = make([]int64, len(events))
-	data.Flags = make([]int, len(events))
-	data.LaneOf = laneOf
-	data.IDs = make([]string, len(events))
-	var prev int64
-	var first, last int64
-	for i, e := range events {
-		lo, hi := e.Lower/60000, (e.Upper+59999)/60000
-		data.Lo[i] = lo - prev
-		prev = lo
-		data.Dur[i] = hi - lo
-		data.IDs[i] = e.ID
-		f := 0
-		for _, b := range []struct {
-			on   bool
-			flag int
-		}{{e.Point, flagPoint}, {e.Uncertain, flagUncertain}, {e.Approximate, flagApproximate}, {e.LowerOpen, flagLowerOpen}, {e.UpperOpen, flagUpperOpen}, {e.Ongoing, flagOngoing}, {e.Era, flagEra}} {
-			if b.on {
-				f |= b.flag
-			}
+	// The dataset's CSV is compressed while the rest is made.
+	csvDone := make(chan error, 1)
+	csvGz := meta.CSVGzip
+	go func() {
+		var err error
+		if csvGz == nil && len(meta.CSV) > 0 {
+			csvGz, err = GzipCSV(meta.CSV)
 		}
-		data.Flags[i] = f
+		csvDone <- err
+	}()
+	lanes, laneOf := laneIndex(events, tr["none"])
+	if lanes == nil {
+		lanes = []string{} // the script reads a list, even of no lanes
+	}
+	data := pageData{Lang: opt.Lang, Strings: tr, Lanes: lanes, N: len(events), CSVName: meta.CSVName,
+		Units: pageUnits, MaxPeriods: AutoPeriods, Top: TopActors}
+	data.Colors, data.ContrastColors = LaneColors("light", lanes), LaneColors("contrast", lanes)
+	var first, last int64
+	hasGeo := false
+	for i, e := range events {
 		if i == 0 || e.Lower < first {
 			first = e.Lower
 		}
 		if e.Upper > last {
 			last = e.Upper
 		}
+		hasGeo = hasGeo || (e.HasCoords && !e.Era)
 	}
 	option, err := chartOption(meta, events, lanes, first, last, opt, tr)
 	if err != nil {
+		<-csvDone
 		return err
 	}
 	data.Option = option
-	for i, e := range events {
-		if e.HasValue && !e.Era {
-			data.Val = append(data.Val, [2]float64{float64(i), e.Value})
-		}
-		if e.HasCoords && !e.Era {
-			data.Geo = append(data.Geo, [3]float64{float64(i), e.Lat, e.Lon})
-		}
-	}
 	if opt.ValueTitle != "" {
 		data.ValName = opt.ValueTitle
 	}
-	if len(data.Geo) > 0 {
+	if hasGeo {
 		if data.World, err = worldGeoJSON(); err != nil {
+			<-csvDone
 			return err
 		}
-	}
-	if len(meta.CSV) > 0 {
-		var gz bytes.Buffer
-		zw, _ := gzip.NewWriterLevel(&gz, gzip.DefaultCompression)
-		zw.Write(meta.CSV)
-		if err := zw.Close(); err != nil {
-			return err
-		}
-		data.CSVGz = base64.StdEncoding.EncodeToString(gz.Bytes())
 	}
 	var js bytes.Buffer
 	enc := json.NewEncoder(&js) // escapes <, >, & and U+2028/2029: safe inside <script>
 	if err := enc.Encode(data); err != nil {
+		<-csvDone
 		return err
 	}
 
 	css, _ := pageFS.ReadFile("page.css")
 	script, err := pageFS.ReadFile("page.js")
 	if err != nil {
+		<-csvDone
 		return err
 	}
 	locale, err := echartsLocale(opt.Lang)
 	if err != nil {
+		<-csvDone
 		return err
 	}
 	for _, s := range []string{echartsJS, locale, string(script)} {
 		if strings.Contains(strings.ToLower(s), "</script") {
+			<-csvDone
 			return errors.New("an embedded script contains </script and cannot be inlined")
 		}
 	}
@@ -322,6 +332,7 @@ func RenderPage(w io.Writer, meta Meta, events []Event, opt Options) error {
 		Lang:        opt.Lang,
 		Theme:       opt.Theme,
 		Embed:       opt.Embed,
+		Start:       startAttr(opt.Start),
 		CSP:         csp,
 		Meta:        meta,
 		T:           tr,
@@ -332,19 +343,88 @@ func RenderPage(w io.Writer, meta Meta, events []Event, opt Options) error {
 		ECharts:     template.JS(echartsJS),
 		Locale:      template.JS(locale),
 		Script:      template.JS(script),
-		Data:        template.JS(js.String()),
-		TableRows:   template.HTML(tableRows(rows(events, tr), tr)),
-		HasGeo:      len(data.Geo) > 0,
+		Data:        template.JS(dataMark),
+		HasGeo:      hasGeo,
 		ValueTitle:  opt.ValueTitle,
 	}
-	var out bytes.Buffer
-	out.Grow(len(echartsJS) + js.Len() + len(events)*160 + 64<<10)
-	if err := pageTemplate.Execute(&out, view); err != nil {
+	if len(events) <= NoScriptRows {
+		view.TableRows = template.HTML(tableRows(rows(events, tr), tr))
+	} else {
+		view.NoScriptTable = strings.ReplaceAll(tr["noscript_table"], "{n}", fmt.Sprint(len(events)))
+	}
+	var frame bytes.Buffer
+	err = pageTemplate.Execute(&frame, view)
+	before, after, found := bytes.Cut(frame.Bytes(), []byte(dataMark))
+	if err == nil && !found {
+		err = errors.New("page.tmpl has no place for the data")
+	}
+	if err != nil {
+		<-csvDone
 		return err
 	}
-	_, err = w.Write(out.Bytes())
-	return err
+	// The data goes out as it is compressed, between the two halves of
+	// the page: the small part, then the event columns, then the CSV.
+	ew := &errWriter{w: w}
+	ew.Write(before)
+	ew.Write(bytes.TrimSuffix(bytes.TrimSpace(js.Bytes()), []byte("}")))
+	ew.WriteString(`,"core":`)
+	if err := writeBlock(ew, gzipLevel(len(events)*16), func(b *blockWriter) { coreColumns(b, events, laneOf) }); err != nil {
+		<-csvDone
+		return err
+	}
+	ew.WriteString(`,"text":`)
+	if err := writeBlock(ew, gzipLevel(textSize(events)), func(b *blockWriter) { textColumns(b, events, tr) }); err != nil {
+		<-csvDone
+		return err
+	}
+	if err := <-csvDone; err != nil {
+		return err
+	}
+	if len(csvGz) > 0 {
+		ew.WriteString(`,"csv":"`)
+		b64 := base64.NewEncoder(base64.StdEncoding, ew)
+		b64.Write(csvGz)
+		b64.Close()
+		ew.WriteString(`"`)
+	}
+	ew.WriteString("}\n")
+	ew.Write(after)
+	return ew.err
 }
+
+// GzipCSV compresses a dataset's CSV as the page carries it.
+func GzipCSV(csv []byte) ([]byte, error) {
+	var gz bytes.Buffer
+	gz.Grow(len(csv) / 4)
+	zw, err := gzip.NewWriterLevel(&gz, gzipLevel(len(csv)))
+	if err != nil {
+		return nil, err
+	}
+	zw.Write(csv)
+	err = zw.Close()
+	return gz.Bytes(), err
+}
+
+// dataMark stands for the data in the page's frame, where RenderPage
+// writes it; no template value can contain it, being JSON or escaped.
+const dataMark = "\x00tl-data\x00"
+
+// errWriter keeps the first error of a run of writes.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) Write(p []byte) (int, error) {
+	if e.err != nil {
+		return 0, e.err
+	}
+	n, err := e.w.Write(p)
+	e.err = err
+	return n, err
+}
+
+func (e *errWriter) WriteString(s string) { e.Write([]byte(s)) }
 
 // The table is not drawn while the page is parsed (a browser that lays out a
 // growing table of 100,000 rows as it arrives takes ten times as long); the
@@ -368,48 +448,60 @@ func hash(s string) string {
 }
 
 // laneIndex numbers the lanes in order of first appearance and gives each
-// event its lane index, or list of indexes.
-func laneIndex(events []Event, none string) ([]string, []any) {
+// event's lane indexes (none for an era, which is drawn behind every lane).
+func laneIndex(events []Event, none string) ([]string, func(int) []uint32) {
 	var lanes []string
-	idx := map[string]int{}
-	of := make([]any, len(events))
-	get := func(l string) int {
+	idx := map[string]uint32{}
+	get := func(l string) uint32 {
 		if l == "" {
 			l = none
 		}
 		i, ok := idx[l]
 		if !ok {
-			i = len(lanes)
+			i = uint32(len(lanes))
 			idx[l] = i
 			lanes = append(lanes, l)
 		}
 		return i
 	}
-	for i, e := range events {
+	// The lanes are numbered before the chart option is made, which
+	// lists them; an event's indexes are looked up again when its column
+	// is written.
+	var buf []uint32
+	of := func(i int) []uint32 {
+		e := events[i]
+		buf = buf[:0]
 		if e.Era {
-			of[i] = -1 // eras are drawn behind every lane
-			continue
+			return buf
 		}
-		switch len(e.Lanes) {
-		case 0:
-			of[i] = get("")
-		case 1:
-			of[i] = get(e.Lanes[0])
-		default:
-			l := make([]int, len(e.Lanes))
-			for k, v := range e.Lanes {
-				l[k] = get(v)
-			}
-			of[i] = l
+		if len(e.Lanes) == 0 {
+			return append(buf, get(""))
 		}
+		for _, v := range e.Lanes {
+			buf = append(buf, get(v))
+		}
+		return buf
+	}
+	for i := range events {
+		of(i)
 	}
 	return lanes, of
+}
+
+// startAttr is the page's data-start: empty for the timeline view, which
+// needs none.
+func startAttr(s string) string {
+	if s == "timeline" {
+		return ""
+	}
+	return s
 }
 
 // pageView is what page.tmpl sees.
 type pageView struct {
 	Lang, Theme string
 	Embed       bool
+	Start       string // data-start: "story", or empty for the timeline
 	CSP         string
 	Meta        Meta
 	T           map[string]string
@@ -421,9 +513,12 @@ type pageView struct {
 	Locale      template.JS
 	Script      template.JS
 	Data        template.JS
-	TableRows   template.HTML // the table body, written by tableRows
-	HasGeo      bool          // some events have coordinates: offer the map
-	ValueTitle  string        // the column summed by the sum panel, if any
+	TableRows   template.HTML // the table body, written by tableRows, for a page of up to NoScriptRows events
+	// NoScriptTable says, on a larger page, how to get the rows without
+	// JavaScript.
+	NoScriptTable string
+	HasGeo        bool   // some events have coordinates: offer the map
+	ValueTitle    string // the column summed by the sum panel, if any
 }
 
 // row is one line of the event table.

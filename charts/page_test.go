@@ -138,7 +138,7 @@ func TestOptions(t *testing.T) {
 	if err := o.Validate(); err != nil || o.Theme != "light" || o.Lang != "en" {
 		t.Errorf("defaults: %+v %v", o, err)
 	}
-	if s := EmbedSnippet(`a"b.html`); !strings.Contains(s, `src="a&#34;b.html"`) {
+	if s := EmbedSnippet(`a"b.html`, `<Riots>`); !strings.Contains(s, `src="a&#34;b.html"`) || !strings.Contains(s, `title="Timeline: &lt;Riots&gt;"`) {
 		t.Errorf("snippet %s", s)
 	}
 }
