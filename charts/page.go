@@ -236,7 +236,11 @@ type pageData struct {
 	// makes, and how many actors it shows.
 	Units      []string `json:"units"`
 	MaxPeriods int      `json:"maxPeriods"`
-	Top        int      `json:"top"`
+	// MinPeriods and PerEvent bound the periods by the events of the
+	// window, as agg.EventPeriodLimit does.
+	MinPeriods int `json:"minPeriods"`
+	PerEvent   int `json:"perEvent"`
+	Top        int `json:"top"`
 	// Colors and ContrastColors are each lane's colour (palette.go), on
 	// the light and dark themes and on the contrast theme.
 	Colors         []string `json:"colors"`
@@ -270,7 +274,7 @@ func RenderPage(w io.Writer, meta Meta, events []Event, opt Options) error {
 		lanes = []string{} // the script reads a list, even of no lanes
 	}
 	data := pageData{Lang: opt.Lang, Strings: tr, Lanes: lanes, N: len(events), CSVName: meta.CSVName,
-		Units: pageUnits, MaxPeriods: AutoPeriods, Top: TopActors}
+		Units: pageUnits, MaxPeriods: AutoPeriods, MinPeriods: agg.MinAutoPeriods, PerEvent: agg.PeriodsPerEvent, Top: TopActors}
 	data.Colors, data.ContrastColors = LaneColors("light", lanes), LaneColors("contrast", lanes)
 	var first, last int64
 	hasGeo := false

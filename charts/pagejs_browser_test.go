@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -225,6 +226,23 @@ func TestPageJSRules(t *testing.T) {
 		p.call(t, `function (vs) { var P = timelinePage.periods; return vs.map(function (v) { return [P.round(v, 1e3), P.round(v, 1e6)]; }); }`, vs, &got)
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("the page rounds %v to %v, Go to %v", vs, got, want)
+		}
+	})
+
+	t.Run("eventLimit", func(t *testing.T) {
+		type in struct{ Events, Most int }
+		var ins []in
+		var want []int64
+		for _, most := range []int{1, 11, 12, 13, 60, AutoPeriods} {
+			for _, events := range []int{0, 1, 5, 6, 7, 20, 59, 60, 61, 1000} {
+				ins = append(ins, in{events, most})
+				want = append(want, agg.EventPeriodLimit(events, most))
+			}
+		}
+		var got []int64
+		p.call(t, `function (ins) { var P = timelinePage.periods; return ins.map(function (v) { return P.eventLimit(v.Events, v.Most, `+strconv.Itoa(agg.MinAutoPeriods)+`, `+strconv.Itoa(agg.PeriodsPerEvent)+`); }); }`, ins, &got)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("the page's period limits %v, Go's %v (inputs %v)", got, want, ins)
 		}
 	})
 
@@ -498,8 +516,9 @@ func TestPageJSRules(t *testing.T) {
 }
 
 // TestBrowserPanelRules checks that the page itself draws its panel by
-// the shared rules: a window of two years is split into ISO weeks as
-// agg.AutoUnit and Unit.Label do with AutoPeriods, and the actors panel
+// the shared rules: a window of two years with three dozen events is split
+// into months as agg.AutoUnit and Unit.Label do with the limit
+// agg.EventPeriodLimit gives for those events, and the actors panel
 // shows the TopActors actors in Graph's order.
 func TestBrowserPanelRules(t *testing.T) {
 	findChromium(t)
@@ -523,12 +542,19 @@ func TestBrowserPanelRules(t *testing.T) {
 	p.eval(t, `echarts.getInstanceByDom(document.getElementById('tlFreq')).getOption().xAxis[0].data`, &labels)
 	p.eval(t, `document.getElementById('tlFreq').scrollIntoView();0`, nil)
 	p.screenshot(t, "panel-weeks")
-	u := agg.AutoUnit(lo, hi, AutoPeriods)
+	inWindow := 0
+	for _, e := range events {
+		if !e.Era && e.Upper > lo.UnixMilli() && e.Lower < hi.UnixMilli() {
+			inWindow++
+		}
+	}
+	u := agg.AutoUnit(lo, hi, int(agg.EventPeriodLimit(inWindow, AutoPeriods)))
 	var want []string
 	for s := u.Floor(lo); s.Before(hi); s = u.Next(s) {
 		want = append(want, u.Label(s))
 	}
-	if u != agg.Week || !slices.Equal(labels, want) {
+	// 36 events over 98 weeks: at two periods an event, months, not weeks.
+	if u != agg.Month || !slices.Equal(labels, want) {
 		t.Errorf("zoomed to [%s, %s), the panel's periods are %v, want %s: %v", lo, hi, labels, u, want)
 	}
 

@@ -23,7 +23,11 @@
     // of its own.
     function drawPeriods(cumulative, sum) {
       var win = pg.win, lo = pg.lo, hi = pg.hi, shown = pg.shown, laneOn = pg.laneOn, k, j;
-      var u = P.autoUnit(win[0], win[1], data.units, data.maxPeriods);
+      // As timeline chart's auto: at most a few periods an event of the
+      // window, so 20 events over 22 years are counted by year.
+      var inWin = 0;
+      for (k = 0; k < pg.n; k++) if (shown[k] && !(data.f[k] & F.ERA) && hi[k] > win[0] && lo[k] < win[1]) inWin++;
+      var u = P.autoUnit(win[0], win[1], data.units, P.eventLimit(inWin, data.maxPeriods, data.minPeriods, data.perEvent));
       var base = P.index(win[0], u);
       var bins = new P.Binner(u, base, P.lastIndex(win[1], u), data.lanes.length), open = 0;
       for (k = 0; k < pg.n; k++) {

@@ -83,6 +83,11 @@
   // autoUnit chooses the finest of units (finest first) that splits
   // [lo, hi) into at most max periods, or else the coarsest, as
   // agg.AutoUnit.
+  // eventLimit is the most periods for events events, as
+  // agg.EventPeriodLimit, with its constants from Go.
+  p.eventLimit = function (events, most, minPeriods, perEvent) {
+    return Math.min(most, perEvent * Math.max(events, Math.floor(minPeriods / perEvent)));
+  };
   p.autoUnit = function (lo, hi, units, max) {
     for (var j = 0; j < units.length - 1; j++) {
       if (p.lastIndex(hi, units[j]) - p.index(lo, units[j]) + 1 <= max) return units[j];

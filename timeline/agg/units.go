@@ -220,9 +220,20 @@ func AutoUnit(lo, hi time.Time, max int) Unit {
 	return Decade
 }
 
-// minAutoPeriods is the most periods AutoUnitFor allows however few the
+// MinAutoPeriods is the most periods AutoUnitFor allows however few the
 // events: a dozen bars, such as the months of a year.
-const minAutoPeriods = 12
+const MinAutoPeriods = 12
+
+// PeriodsPerEvent is the most periods an event AutoUnitFor allows.
+const PeriodsPerEvent = 2
+
+// EventPeriodLimit is the most periods AutoUnitFor splits a chart of
+// events into, given most: at most PeriodsPerEvent an event, never fewer
+// than MinAutoPeriods, never more than most or MaxPeriods. The page's
+// panel applies the same limit to the events of its window.
+func EventPeriodLimit(events, most int) int64 {
+	return min(int64(most), MaxPeriods, PeriodsPerEvent*max(int64(events), MinAutoPeriods/PeriodsPerEvent))
+}
 
 // AutoUnitFor chooses the unit a person would for a chart of events
 // events over [lo, hi): the finest, of all units, that splits the span
@@ -231,7 +242,7 @@ const minAutoPeriods = 12
 // not by quarter, and a million years by 10,000 years, not in thousands of
 // decades.
 func AutoUnitFor(lo, hi time.Time, events, most int) Unit {
-	limit := min(int64(most), MaxPeriods, 2*max(int64(events), minAutoPeriods/2))
+	limit := EventPeriodLimit(events, most)
 	for u := Day; u < Coarsest; u++ {
 		if u.Count(lo, hi) <= limit {
 			return u
