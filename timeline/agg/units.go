@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"time"
+
+	"timeline/timeline/edtf"
 )
 
 // Unit is the length of a period.
@@ -159,38 +161,28 @@ func (u Unit) Count(lo, hi time.Time) int64 {
 	return last - first + 1
 }
 
-// yearLabel writes an astronomical year as people read it: 0 is 1 BCE.
-func yearLabel(y int64) string {
-	if y <= 0 {
-		return strconv.FormatInt(1-y, 10) + " BCE"
-	}
-	return strconv.FormatInt(y, 10)
-}
+// Label names the period starting at start in English: 2017-04-03,
+// 2017-W14, 2017-04, 2017-Q2, 2017, 2010s, 44 BCE; above decades the
+// years it covers, 1900–1999 or 199–100 BCE. There being no year 0, the
+// periods on either side of the start of the era are a year short: 1–99
+// and 99–1 BCE.
+func (u Unit) Label(start time.Time) string { return u.LabelIn(start, "en") }
 
-// Label names the period starting at start: 2017-04-03, 2017-W14,
-// 2017-04, 2017-Q2, 2017, 2010s, 44 BCE; above decades the years it
-// covers, 1900–1999 or 199–100 BCE. There being no year 0, the periods
-// on either side of the start of the era are a year short: 1–99 and 99–1
-// BCE.
-func (u Unit) Label(start time.Time) string {
+// LabelIn is Label in the language lang (of edtf.Languages): years before
+// 1 CE as edtf.FormatYear writes them ("44 до н. э.", "66 million years
+// ago"), spans of years as edtf.FormatYears ("66–65 million years ago").
+func (u Unit) LabelIn(start time.Time, lang string) string {
 	y := start.Year()
 	if u > Decade {
 		i := u.index(day(start.Unix(), false))
-		a, b := u.startYear(i), u.startYear(i+1)-1
-		if b <= 0 {
-			return strconv.FormatInt(1-a, 10) + "–" + yearLabel(b)
-		}
-		return yearLabel(a) + "–" + yearLabel(b)
+		return edtf.FormatYears(u.startYear(i), u.startYear(i+1)-1, lang)
 	}
 	if y <= 0 && u >= Year {
 		if u == Decade {
 			// Earliest first, as time runs: "3001–2992 BCE", "1 BCE–9".
-			if y+9 <= 0 {
-				return strconv.Itoa(1-y) + "–" + yearLabel(int64(y+9))
-			}
-			return yearLabel(int64(y)) + "–" + yearLabel(int64(y+9))
+			return edtf.FormatYears(int64(y), int64(y+9), lang)
 		}
-		return yearLabel(int64(y))
+		return edtf.FormatYear(int64(y), lang)
 	}
 	switch u {
 	case Day:
@@ -208,16 +200,24 @@ func (u Unit) Label(start time.Time) string {
 	return strconv.Itoa(y) + "s"
 }
 
-// AutoUnit chooses the finest unit up to Decade that splits [lo, hi) into
-// at most max periods, or else Decade: the rule of the page's panel
-// (periods.js), which draws a zoomed window.
+// Relabel names r's periods in the language lang, as LabelIn does (Bin
+// names them in English).
+func (r *Result) Relabel(lang string) {
+	for i, s := range r.Starts {
+		r.Labels[i] = r.Unit.LabelIn(s, lang)
+	}
+}
+
+// AutoUnit chooses the finest unit that splits [lo, hi) into at most max
+// periods, or else Coarsest: the rule of the page's panel (periods.js),
+// which draws a zoomed window, from a day to a billion years.
 func AutoUnit(lo, hi time.Time, max int) Unit {
-	for u := Day; u < Decade; u++ {
+	for u := Day; u < Coarsest; u++ {
 		if u.Count(lo, hi) <= int64(max) {
 			return u
 		}
 	}
-	return Decade
+	return Coarsest
 }
 
 // MinAutoPeriods is the most periods AutoUnitFor allows however few the

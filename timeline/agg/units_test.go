@@ -192,3 +192,31 @@ func sum(vs []float64) float64 {
 	}
 	return s
 }
+
+func TestLabelIn(t *testing.T) {
+	at := func(y int) time.Time { return time.Date(y, 6, 1, 0, 0, 0, 0, time.UTC) }
+	for _, c := range []struct {
+		u          Unit
+		y          int
+		lang, want string
+	}{
+		{Year, -43, "ru", "44 до н. э."},
+		{Year, -43, "de", "44 v. Chr."},
+		{Decade, -3000, "fr", "3001–2992 av. J.-C."},
+		{Century, -99, "es", "199–100 a. C."},
+		{MillionYears, -65_500_000, "en", "66–65 million years ago"},
+		{BillionYears, -13_798_000_000, "en", "14–13 billion years ago"},
+		{HundredMillionYears, -13_798_000_000, "ru", "13,8–13,7 млрд лет назад"},
+		{HundredMillennia, -150_000, "de", "vor 200–100 Tausend Jahren"},
+		{Year, 2017, "ru", "2017"},
+	} {
+		if got := c.u.LabelIn(c.u.Floor(at(c.y)), c.lang); got != c.want {
+			t.Errorf("%s holding year %d in %s: %q, want %q", c.u, c.y, c.lang, got, c.want)
+		}
+	}
+	r := Bin([]Item{NewItem(at(-43), at(-43).Add(time.Hour), 0, 1)}, []string{"a"}, Year, Show)
+	r.Relabel("fr")
+	if len(r.Labels) != 1 || r.Labels[0] != "44 av. J.-C." {
+		t.Errorf("Relabel: %q", r.Labels)
+	}
+}

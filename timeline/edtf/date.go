@@ -62,11 +62,13 @@ const (
 )
 
 // point is one date as written: 16 bytes. Its bounds follow from its fields
-// (see bounds).
+// (see bounds). The year, astronomical and within ±maxYear, is kept as
+// its low 32 bits and a high int16 (see yearOf), so that the cosmological
+// years of deep time fit without making the point larger.
 type point struct {
-	year    int32 // astronomical; |year| <= maxYear
-	month   int8  // 1–12, or 21–24 for a season; 0 when absent or unspecified
-	day     int8  // 1–31; 0 when absent or unspecified
+	yearLo  int32
+	month   int8 // 1–12, or 21–24 for a season; 0 when absent or unspecified
+	day     int8 // 1–31; 0 when absent or unspecified
 	hour    int8
 	minute  int8
 	second  int8
@@ -74,7 +76,14 @@ type point struct {
 	qual    uint8
 	flags   uint8
 	zoneMin int16 // the written zone's offset east of UTC, in minutes
+	yearHi  int16
 }
+
+// yearOf returns p's astronomical year.
+func (p point) yearOf() int64 { return int64(p.yearHi)<<32 | int64(uint32(p.yearLo)) }
+
+// setYear sets p's astronomical year; |y| <= maxYear.
+func (p *point) setYear(y int64) { p.yearLo, p.yearHi = int32(uint32(y)), int16(y>>32) }
 
 // end kinds of an interval.
 const (
@@ -309,14 +318,14 @@ func (p point) shift(dur Duration, negative bool) (point, bool) {
 	} else if y > 9999 || y < -9999 || y < 0 && p.prec < PrecisionYear {
 		return p, false
 	}
-	q.year = int32(y)
+	q.setYear(y)
 	return q, true
 }
 
 // bounds returns the Unix seconds of p's first instant and of the first
 // instant after it.
 func (p point) bounds() (lo, hi int64) {
-	y := int64(p.year)
+	y := p.yearOf()
 	const day = 86400
 	switch p.prec {
 	case PrecisionCentury:
@@ -434,7 +443,7 @@ func appendEnd(buf []byte, kind uint8, p point) []byte {
 }
 
 func appendPoint(buf []byte, p point) []byte {
-	y := int64(p.year)
+	y := p.yearOf()
 	if y > 9999 || y < -9999 {
 		buf = append(buf, 'Y')
 		buf = strconv.AppendInt(buf, y, 10)

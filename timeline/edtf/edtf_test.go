@@ -1,6 +1,7 @@
 package edtf
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -176,7 +177,8 @@ var parseErrorTests = []struct {
 	{"2017-04-03T08:40:00.5", "unexpected '.' after the time", 19},
 	{"2017-04-03Z", "want 'T' before a time", 10},
 	{"2100-02-29", "day 29 out of range for 2100-02", 8},
-	{"Y1000000001", "year out of range", 1},
+	{"Y100000000001", "year out of range", 1},
+	{"Y-100000000001", "year out of range", 2},
 	{"-001X", "negative year cannot have unspecified digits", 1},
 	{" 2017", "want a four-digit year", 0},
 	{"2017 ", "want '-' after the year", 4},
@@ -234,7 +236,17 @@ func TestFormat(t *testing.T) {
 		{"Y-999999999", "en", "1 billion years ago"},
 		{"Y-252170000", "de", "vor 252 Millionen Jahren"},
 		{"Y-2580000", "fr", "il y a 2,58 millions d’années"},
-		{"Y-999999", "en", "1000000 BCE"},
+		{"Y-999999", "en", "1 million years ago"},
+		{"Y-99998", "en", "99999 BCE"},
+		{"Y-99999", "en", "100 thousand years ago"},
+		{"Y-299999", "ru", "300 тыс. лет назад"},
+		{"Y-123456", "de", "vor 123 Tausend Jahren"},
+		{"Y-999498", "es", "hace 999 mil años"},
+		{"Y-13798000000", "en", "13.8 billion years ago"},
+		{"Y-13798000000", "es", "hace 13,8 miles de millones de años"},
+		{"Y-100000000000", "en", "100 billion years ago"},
+		{"Y-2124999", "en", "2.13 million years ago"}, // halves round up
+		{"Y-4540000000~", "fr", "v. il y a 4,54 milliards d’années"},
 		{"Y170000002", "en", "170000002"},
 		{"2017-04", "ru", "апрель 2017"},
 		{"2017-04-03", "fr", "3 avril 2017"},
@@ -486,5 +498,51 @@ func TestFormatTime(t *testing.T) {
 	}
 	if got := FormatYear(-13_798_000_000, "ru"); got != "13,8 млрд лет назад" {
 		t.Errorf("FormatYear in Russian = %q", got)
+	}
+}
+
+func TestDeepTime(t *testing.T) {
+	for _, s := range []string{"Y-13798000000", "Y-100000000000", "Y100000000000", "Y-4294967296", "Y4294967297", "Y-2147483649"} {
+		d := MustParse(s)
+		if d.String() != s {
+			t.Errorf("Parse(%q).String() = %q", s, d.String())
+		}
+		var y int64
+		if _, err := fmt.Sscanf(s, "Y%d", &y); err != nil {
+			t.Fatal(err)
+		}
+		if got := int64(d.Lower().Year()); got != y {
+			t.Errorf("%s: lower bound in year %d", s, got)
+		}
+		if got := d.Upper().Sub(d.Lower()); got < 365*24*time.Hour || got > 366*24*time.Hour {
+			t.Errorf("%s: spans %v", s, got)
+		}
+	}
+	if Compare(MustParse("Y-13798000000"), MustParse("Y-4540000000")) >= 0 || Compare(MustParse("Y-4294967296"), MustParse("Y-4294967295")) >= 0 {
+		t.Error("deep years out of order")
+	}
+	for _, c := range []struct {
+		a, b       int64
+		lang, want string
+	}{
+		{1900, 1999, "en", "1900–1999"},
+		{-198, -99, "en", "199–100 BCE"},
+		{0, 9, "en", "1 BCE–9"},
+		{-198, -99, "ru", "199–100 до н. э."},
+		{-65_999_998, -64_999_999, "en", "66–65 million years ago"},
+		{-999_999_998, -899_999_999, "en", "1000–900 million years ago"},
+		{-1_399_999_998, -1_299_999_999, "de", "vor 1,4–1,3 Milliarden Jahren"},
+		{-199_998, -99_999, "fr", "il y a 200–100 mille ans"},
+		{-999_998, 0, "en", "1 million years ago–1 BCE"},
+	} {
+		if got := FormatYears(c.a, c.b, c.lang); got != c.want {
+			t.Errorf("FormatYears(%d, %d, %s) = %q, want %q", c.a, c.b, c.lang, got, c.want)
+		}
+	}
+	if got := FormatTime(MustParse("Y-66000000").Lower(), "en"); got != "66 million years ago" {
+		t.Errorf("FormatTime of a deep year = %q", got)
+	}
+	if ago, dec := DeepWords("ru"); ago[2] != "N млрд лет назад" || dec != "," {
+		t.Errorf("DeepWords(ru) = %q, %q", ago, dec)
 	}
 }

@@ -27,11 +27,12 @@ type words struct {
 	circaSeasons [4]string
 	circaDecade  string
 	circaCentury string
-	// Years this far before 1 CE and beyond are written as so many
-	// million or billion years ago: agoMillion and agoBillion hold N for
-	// the number; decimal is the decimal separator.
-	agoMillion, agoBillion string
-	decimal                byte
+	// Years DeepYears and more before 1 CE are written as so many
+	// thousand, million or billion years ago: ago holds the three
+	// patterns, N standing for the number; decimal is the decimal
+	// separator.
+	ago     [3]string
+	decimal byte
 }
 
 // Century numerals.
@@ -57,7 +58,7 @@ var (
 		century: "C century",
 		ordinal: ordEnglish,
 
-		agoMillion: "N million years ago", agoBillion: "N billion years ago", decimal: '.',
+		ago: [3]string{"N thousand years ago", "N million years ago", "N billion years ago"}, decimal: '.',
 	}
 	langRU = words{
 		months:    [12]string{"январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"},
@@ -77,7 +78,7 @@ var (
 		circaSeasons: [4]string{"весны", "лета", "осени", "зимы"},
 		circaDecade:  "D-х",
 		circaCentury: "C века",
-		agoMillion:   "N млн лет назад", agoBillion: "N млрд лет назад", decimal: ',',
+		ago:          [3]string{"N тыс. лет назад", "N млн лет назад", "N млрд лет назад"}, decimal: ',',
 	}
 	langFR = words{
 		months:  [12]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"},
@@ -92,7 +93,7 @@ var (
 		century: "C siècle",
 		ordinal: ordRomanE,
 
-		agoMillion: "il y a N millions d’années", agoBillion: "il y a N milliards d’années", decimal: ',',
+		ago: [3]string{"il y a N mille ans", "il y a N millions d’années", "il y a N milliards d’années"}, decimal: ',',
 	}
 	langDE = words{
 		months:  [12]string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"},
@@ -107,7 +108,7 @@ var (
 		century: "C Jahrhundert",
 		ordinal: ordDot,
 
-		agoMillion: "vor N Millionen Jahren", agoBillion: "vor N Milliarden Jahren", decimal: ',',
+		ago: [3]string{"vor N Tausend Jahren", "vor N Millionen Jahren", "vor N Milliarden Jahren"}, decimal: ',',
 	}
 	langES = words{
 		months:  [12]string{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"},
@@ -122,7 +123,7 @@ var (
 		century: "siglo C",
 		ordinal: ordRoman,
 
-		agoMillion: "hace N millones de años", agoBillion: "hace N miles de millones de años", decimal: ',',
+		ago: [3]string{"hace N mil años", "hace N millones de años", "hace N miles de millones de años"}, decimal: ',',
 	}
 )
 
@@ -208,14 +209,23 @@ func appendHumanEnd(buf []byte, kind uint8, p point, w *words, start bool) []byt
 	return appendHuman(buf, p, w)
 }
 
-// deepYears is where years before 1 CE are counted back from the present
-// in millions and billions ("66 million years ago", "13.8 billion years
-// ago"), as geologists and TimelineJS's cosmological scale write them.
-const deepYears = 1_000_000
+// DeepYears is where years before 1 CE start to be read as so many
+// thousand, million or billion years ago: a year written n BCE with n at
+// least DeepYears ("100 thousand years ago", "66 million years ago",
+// "13.8 billion years ago"), as paleontologists, geologists and
+// TimelineJS's cosmological scale write them. The number is the year as
+// written BCE (the astronomical year y is 1-y BCE), to three significant
+// digits: a year count of that size is not precise to the centuries since
+// 1 CE. The page's dates.js writes years by the same rule and
+// pagejs_browser_test.go checks that the two agree.
+const DeepYears = 100_000
+
+// agoScales are the powers of a thousand a deep year is counted in.
+var agoScales = [...]int64{1_000, 1_000_000, 1_000_000_000}
 
 func appendYear(buf []byte, y int64, w *words) []byte {
-	if -y >= deepYears {
-		return appendAgo(buf, -y, w)
+	if 1-y >= DeepYears {
+		return appendAgo(buf, 1-y, w)
 	}
 	if y <= 0 {
 		return append(strconv.AppendInt(buf, 1-y, 10), w.bce...)
@@ -223,36 +233,69 @@ func appendYear(buf []byte, y int64, w *words) []byte {
 	return strconv.AppendInt(buf, y, 10)
 }
 
-// appendAgo writes the astronomical year -ago as so many million or
-// billion years ago, to three significant digits; a year count of that
-// size is not precise to the years since 1 CE.
-func appendAgo(buf []byte, ago int64, w *words) []byte {
-	pat, unit := w.agoMillion, 1e6
-	if ago >= 999_500_000 { // what would round to 1000 million
-		pat, unit = w.agoBillion, 1e9
+// agoScale returns the index in agoScales of the scale n years are
+// counted in: the largest that n reaches once rounded to three digits.
+func agoScale(n int64) int {
+	k := 0
+	for k+1 < len(agoScales) && n >= agoScales[k+1]-agoScales[k+1]/2000 {
+		k++
 	}
-	v := float64(ago) / unit
-	prec := 2
+	return k
+}
+
+// appendAgoNumber appends n/unit to three significant digits (at most two
+// decimals, halves rounded up, trailing zeros dropped), with the decimal
+// separator sep. It rounds in integers, so that the page's script, which
+// does the same in doubles (exact below 2^53), writes the same digits.
+func appendAgoNumber(buf []byte, n, unit int64, sep byte) []byte {
+	prec, div := 2, unit/100
 	switch {
-	case v >= 100:
-		prec = 0
-	case v >= 10:
-		prec = 1
+	case n >= 100*unit:
+		prec, div = 0, unit
+	case n >= 10*unit:
+		prec, div = 1, unit/10
 	}
-	num := strconv.AppendFloat(nil, v, 'f', prec, 64)
-	// Trailing zeros of the fraction say nothing: 66.0 is 66.
-	for prec > 0 && num[len(num)-1] == '0' {
-		num = num[:len(num)-1]
+	q := (n + div/2) / div
+	pow := int64(1)
+	for range prec {
+		pow *= 10
 	}
-	if num[len(num)-1] == '.' {
-		num = num[:len(num)-1]
+	buf = strconv.AppendInt(buf, q/pow, 10)
+	frac := q % pow
+	for prec > 0 && frac%10 == 0 {
+		frac /= 10
+		prec--
 	}
-	for i, c := range num {
-		if c == '.' {
-			num[i] = w.decimal
+	if prec > 0 {
+		buf = append(buf, sep)
+		var tmp [2]byte
+		for i := prec - 1; i >= 0; i-- {
+			tmp[i] = byte('0' + frac%10)
+			frac /= 10
 		}
+		buf = append(buf, tmp[:prec]...)
 	}
-	return appendPattern(buf, pat, 'N', num)
+	return buf
+}
+
+// appendAgo writes a year written n BCE as so many thousand, million or
+// billion years ago.
+func appendAgo(buf []byte, n int64, w *words) []byte {
+	k := agoScale(n)
+	var tmp [24]byte
+	return appendPattern(buf, w.ago[k], 'N', appendAgoNumber(tmp[:0], n, agoScales[k], w.decimal))
+}
+
+// appendAgoRange writes the years written a BCE to b BCE (a > b, both at
+// least DeepYears) as one phrase in the scale of b: "66–65 million years
+// ago".
+func appendAgoRange(buf []byte, a, b int64, w *words) []byte {
+	k := agoScale(b)
+	var tmp [56]byte
+	num := appendAgoNumber(tmp[:0], a, agoScales[k], w.decimal)
+	num = append(num, "–"...)
+	num = appendAgoNumber(num, b, agoScales[k], w.decimal)
+	return appendPattern(buf, w.ago[k], 'N', num)
 }
 
 // appendPattern appends pat with the byte ph replaced by repl.
@@ -313,7 +356,7 @@ func appendHuman(buf []byte, p point, w *words) []byte {
 	if circa && w.circaMonths[0] != "" {
 		months, seasons, decade, century = w.circaMonths, w.circaSeasons, w.circaDecade, w.circaCentury
 	}
-	y := int64(p.year)
+	y := p.yearOf()
 	var tmp [32]byte
 	switch p.prec {
 	case PrecisionCentury:
@@ -367,24 +410,63 @@ func appendHuman(buf []byte, p point, w *words) []byte {
 
 // FormatTime returns the instant t (taken in UTC) as Format writes a day,
 // or a day and time when t is not midnight: "15 March 44 BCE",
-// "3 April 2017, 08:40". It is for instants that are not written dates,
-// such as the first and last moment of a dataset's span.
+// "3 April 2017, 08:40". A year of deep time (see DeepYears) has no day
+// worth writing: it is the year alone, "66 million years ago". It is for
+// instants that are not written dates, such as the first and last moment
+// of a dataset's span.
 func FormatTime(t time.Time, lang string) string {
 	t = t.UTC()
-	p := point{year: int32(t.Year()), month: int8(t.Month()), day: int8(t.Day()), prec: PrecisionDay}
+	w := wordsFor(lang)
+	var arr [64]byte
+	if y := int64(t.Year()); 1-y >= DeepYears {
+		return string(appendYear(arr[:0], y, w))
+	}
+	p := point{month: int8(t.Month()), day: int8(t.Day()), prec: PrecisionDay}
+	p.setYear(int64(t.Year()))
 	if t.Hour() != 0 || t.Minute() != 0 || t.Second() != 0 {
 		p.hour, p.minute, p.second, p.prec = int8(t.Hour()), int8(t.Minute()), int8(t.Second()), PrecisionMinute
 		if t.Second() != 0 {
 			p.prec = PrecisionSecond
 		}
 	}
-	var arr [64]byte
-	return string(appendHuman(arr[:0], p, wordsFor(lang)))
+	return string(appendHuman(arr[:0], p, w))
 }
 
 // FormatYear returns the astronomical year y as Format writes a year:
-// "2017", "44 BCE", "66 million years ago".
+// "2017", "44 BCE", "300 thousand years ago", "66 million years ago".
 func FormatYear(y int64, lang string) string {
 	var arr [48]byte
 	return string(appendYear(arr[:0], y, wordsFor(lang)))
+}
+
+// FormatYears returns the astronomical years a to b (a <= b) as a span of
+// years, earliest first as time runs: "1900–1999", "199–100 BCE",
+// "1 BCE–9", "66–65 million years ago" (both ends in the scale of the
+// later).
+func FormatYears(a, b int64, lang string) string {
+	w := wordsFor(lang)
+	var arr [96]byte
+	buf := arr[:0]
+	switch {
+	case 1-b >= DeepYears:
+		buf = appendAgoRange(buf, 1-a, 1-b, w)
+	case b <= 0 && 1-a < DeepYears:
+		buf = strconv.AppendInt(buf, 1-a, 10)
+		buf = append(buf, "–"...)
+		buf = appendYear(buf, b, w)
+	default:
+		buf = appendYear(buf, a, w)
+		buf = append(buf, "–"...)
+		buf = appendYear(buf, b, w)
+	}
+	return string(buf)
+}
+
+// DeepWords returns what the language lang writes for years of deep time,
+// for a page's script to write them as FormatYear does: the patterns for
+// so many thousand, million and billion years ago (N stands for the
+// number) and the decimal separator.
+func DeepWords(lang string) (ago [3]string, decimal string) {
+	w := wordsFor(lang)
+	return w.ago, string(w.decimal)
 }

@@ -19,8 +19,10 @@ func (e *SyntaxError) Error() string {
 	return strconv.Quote(e.Input) + ": " + e.Msg
 }
 
-// maxYear bounds the years a date may name, far inside time.Time's range.
-const maxYear = 1_000_000_000
+// maxYear bounds the years a date may name: a hundred billion years, past
+// the age of the universe (TimelineJS's cosmological scale) and inside
+// time.Time's range and int64 Unix seconds.
+const maxYear = 100_000_000_000
 
 // Parse parses a strict EDTF level 0 or 1 value: a date, a date and time
 // (minutes or seconds, with an optional Z or ±HH:MM zone), a season, a date
@@ -148,7 +150,8 @@ func parsePoint(s string, from, to int) (point, error) {
 		if neg {
 			y = -y
 		}
-		p.year, p.prec = int32(y), PrecisionYear
+		p.prec = PrecisionYear
+		p.setYear(y)
 		if j != end {
 			return fail(j, "a year with the Y prefix stands alone")
 		}
@@ -187,7 +190,7 @@ func parsePoint(s string, from, to int) (point, error) {
 		}
 		y = -y
 	}
-	p.year = y
+	p.setYear(int64(y))
 	switch xs {
 	case 0:
 		p.prec = PrecisionYear
@@ -257,7 +260,7 @@ func parsePoint(s string, from, to int) (point, error) {
 			return fail(i, "a day cannot follow an unspecified month")
 		}
 		day := int(s[i]-'0')*10 + int(s[i+1]-'0')
-		if day < 1 || day > daysIn(int64(p.year), int(p.month)) {
+		if day < 1 || day > daysIn(p.yearOf(), int(p.month)) {
 			return fail(i, "day "+s[i:i+2]+" out of range for "+s[from:i-1])
 		}
 		p.day = int8(day)
