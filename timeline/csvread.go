@@ -144,6 +144,16 @@ func (c *csvReader) fill() error {
 	return nil
 }
 
+// setWhole makes data, the whole input, what c reads, without reading its
+// reader: the cells are substrings of data.
+func (c *csvReader) setWhole(data string) {
+	if c.skipBOM {
+		c.skipBOM = false
+		data = strings.TrimPrefix(data, "\xef\xbb\xbf")
+	}
+	c.data, c.off, c.eof = data, 0, true
+}
+
 // lineEnd returns, for the line that starts at start, the end of its text
 // and where the next line starts. The text ends before the line break and
 // before a carriage return that precedes it or the end of input, as

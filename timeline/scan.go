@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -9,6 +10,7 @@ import (
 	"io/fs"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"timeline/timeline/edtf"
 )
@@ -147,6 +149,38 @@ func NewScanner(r io.Reader, name string) *Scanner {
 		}
 	}
 	return s
+}
+
+// NewScannerBytes returns a Scanner over b, which holds CSV with a header
+// line, as NewScanner(bytes.NewReader(b), name) does, but without copying
+// b: the cells of its rows, and the events made of them, are substrings of
+// b. The caller must not change b while they are in use. A file whose lines
+// end with a carriage return alone is read as NewScanner reads it, since
+// its line breaks are rewritten.
+func NewScannerBytes(b []byte, name string) *Scanner {
+	s := NewScanner(bytes.NewReader(b), name)
+	if len(b) == 0 || crOnlyLines(b) {
+		return s
+	}
+	s.ends.decided = true
+	// The checks the readers make block by block, made of the whole input
+	// at once: a field is checked alone only where the input holds a byte
+	// that needs it.
+	if !utf8.Valid(b) {
+		s.utf8.bad.Store(true)
+	}
+	if hasControl(b) {
+		s.utf8.ctl.Store(true)
+	}
+	s.cr.setWhole(unsafe.String(&b[0], len(b)))
+	return s
+}
+
+// crOnlyLines reports whether the first line break of b is a carriage
+// return alone, as crReader decides.
+func crOnlyLines(b []byte) bool {
+	i := bytes.IndexAny(b, "\r\n")
+	return i >= 0 && b[i] == '\r' && (i+1 == len(b) || b[i+1] != '\n')
 }
 
 // want limits the ids whose start dates the Scanner keeps to ids. They are
