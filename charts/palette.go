@@ -33,20 +33,27 @@ var okabeIto = []string{"#e69f00", "#56b4e9", "#009e73", "#f0e442", "#0072b2", "
 // period; no lane colour comes near it.
 const ImpreciseColor = "#9aa0a6"
 
+// darkBackground is the dark theme's background (page.css's --bg).
+const darkBackground = "#15171a"
+
 // palette is one theme's colour sequence, grown on demand.
 type palette struct {
-	mu       sync.Mutex
-	seed     []string
-	minLum   float64 // the least relative luminance a candidate may have
-	minL     float64 // the least and most CIELAB lightness
-	maxL     float64
-	avoid    []string // backgrounds and the imprecise grey
-	colors   []string
-	cand     [][4]lab
-	candHex  []string
-	minDist  []float64 // to the nearest chosen colour, in any vision
-	minNorm  []float64 // in normal vision
-	prepared bool
+	mu     sync.Mutex
+	seed   []string
+	minLum float64 // the least relative luminance a candidate may have
+	minL   float64 // the least and most CIELAB lightness
+	maxL   float64
+	avoid  []string // backgrounds and the imprecise grey
+	// backs are the backgrounds a generated colour is drawn on, and
+	// minContrast the least WCAG 2 contrast ratio it must have with each.
+	backs       []string
+	minContrast float64
+	colors      []string
+	cand        [][4]lab
+	candHex     []string
+	minDist     []float64 // to the nearest chosen colour, in any vision
+	minNorm     []float64 // in normal vision
+	prepared    bool
 	// table holds the first colours, as the generator makes them, written
 	// out by TestPaletteTable (go test ./charts/ -update) so that a page
 	// does not pay for choosing them.
@@ -55,8 +62,10 @@ type palette struct {
 
 var (
 	// On both white and the dark theme's near-black, neither too dark nor
-	// too pale.
-	lightPalette    = &palette{seed: okabeIto, minL: 35, maxL: 88, avoid: []string{"#ffffff", "#15171a", ImpreciseColor}, table: lightTable[:]}
+	// too pale: a generated colour has at least 3:1 against both (WCAG 2's
+	// least for graphics; a dark red of 2.5:1 vanished on the dark theme
+	// once drawn half-transparent, as uncertain dates are).
+	lightPalette    = &palette{seed: okabeIto, minL: 35, maxL: 88, avoid: []string{"#ffffff", darkBackground, ImpreciseColor}, backs: []string{"#ffffff", darkBackground}, minContrast: 3, table: lightTable[:]}
 	contrastPalette = &palette{minLum: 0.30, maxL: 100, avoid: []string{"#000000", "#ffffff", ImpreciseColor}, table: contrastTable[:]}
 )
 
@@ -113,7 +122,7 @@ func (p *palette) prepare() {
 			for bi := range levels {
 				r, g, b := ri*255/(levels-1), gi*255/(levels-1), bi*255/(levels-1)
 				c := [3]float64{float64(r) / 255, float64(g) / 255, float64(b) / 255}
-				if luminance(c) < p.minLum {
+				if luminance(c) < p.minLum || !p.readable(c) {
 					continue
 				}
 				v := visions(c)
@@ -174,6 +183,26 @@ func (p *palette) near(v [4]lab) {
 		p.minDist[i] = min(p.minDist[i], d)
 		p.minNorm[i] = min(p.minNorm[i], n)
 	}
+}
+
+// readable says whether c has the palette's least contrast with each of
+// its backgrounds.
+func (p *palette) readable(c [3]float64) bool {
+	for _, h := range p.backs {
+		if contrastRatio(c, parseHex(h)) < p.minContrast {
+			return false
+		}
+	}
+	return true
+}
+
+// contrastRatio is WCAG 2's contrast ratio of two colours.
+func contrastRatio(a, b [3]float64) float64 {
+	la, lb := luminance(a), luminance(b)
+	if la < lb {
+		la, lb = lb, la
+	}
+	return (la + 0.05) / (lb + 0.05)
 }
 
 // lab is a colour in CIELAB (D65).

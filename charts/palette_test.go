@@ -55,6 +55,15 @@ func TestPalette(t *testing.T) {
 			if theme == "contrast" && (luminance(parseHex(c))+0.05)/0.05 < 7 {
 				t.Errorf("contrast: %s is less than 7:1 against black", c)
 			}
+			// A generated colour (after the Okabe–Ito seeds) stays visible on
+			// the light and the dark theme's backgrounds.
+			if theme == "light" && i >= len(okabeIto) {
+				for _, bg := range []string{"#ffffff", "#15171a"} {
+					if r := contrastRatio(parseHex(c), parseHex(bg)); r < 3 {
+						t.Errorf("light: colour %d, %s, is %.2f:1 against %s, want at least 3:1", i, c, r, bg)
+					}
+				}
+			}
 		}
 		// The first colours do not change as lanes are added.
 		if p13 := Palette(theme, 13); !equalStrings(p13, p30[:13]) {
@@ -116,7 +125,7 @@ func equalStrings(a, b []string) bool {
 func BenchmarkPalette(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		p := &palette{seed: okabeIto, minL: lightPalette.minL, maxL: lightPalette.maxL, avoid: lightPalette.avoid}
+		p := &palette{seed: okabeIto, minL: lightPalette.minL, maxL: lightPalette.maxL, avoid: lightPalette.avoid, backs: lightPalette.backs, minContrast: lightPalette.minContrast}
 		p.first(30)
 	}
 }
@@ -126,7 +135,7 @@ func BenchmarkPalette(b *testing.B) {
 func TestPaletteTable(t *testing.T) {
 	const n = 48
 	gen := func(p *palette) []string {
-		fresh := &palette{seed: p.seed, minLum: p.minLum, minL: p.minL, maxL: p.maxL, avoid: p.avoid}
+		fresh := &palette{seed: p.seed, minLum: p.minLum, minL: p.minL, maxL: p.maxL, avoid: p.avoid, backs: p.backs, minContrast: p.minContrast}
 		return fresh.first(n)
 	}
 	light, contrast := gen(lightPalette), gen(contrastPalette)
