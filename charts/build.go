@@ -383,6 +383,7 @@ func (b *builder) option() (json.RawMessage, string, error) {
 		return nil, "", err
 	}
 	r := agg.Bin(items, b.order, unit, q.mode)
+	r.Relabel(lang)
 	sortSeries(r.Series)
 	uname := UnitName(lang, unit.String())
 	for i := range r.Series {

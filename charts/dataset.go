@@ -90,6 +90,14 @@ func NewCollector(extra []string, opt Options) (*Collector, error) {
 	return c, nil
 }
 
+// Grow makes room for n more events, so that a caller who knows about how
+// many will come saves the copies (and the memory) that growing the list
+// by appending costs.
+func (c *Collector) Grow(n int) {
+	c.events = slices.Grow(c.events, n)
+	c.keys = slices.Grow(c.keys, n)
+}
+
 // Add adds an event; one without a usable start date is left out and
 // counted.
 func (c *Collector) Add(e *timeline.Event) {
@@ -166,7 +174,7 @@ func pageEvent(e *timeline.Event, lanes []string, lang string) Event {
 	s, end := e.StartDate, e.EndDate
 	ev := Event{
 		ID: e.ID, Title: e.Title, Description: e.Description, Lanes: lanes,
-		Lower: s.Lower().UnixMilli(), Upper: s.Upper().UnixMilli(),
+		Lower: unixMinutes(s.Lower(), false), Upper: unixMinutes(s.Upper(), true),
 		LowerOpen: s.LowerOpen(), UpperOpen: s.UpperOpen(), Ongoing: s.Ongoing(),
 		Uncertain: s.Uncertain(), Approximate: s.Approximate(),
 		Written: e.Start, Era: e.IsEra(), Category: e.Category,
@@ -178,7 +186,7 @@ func pageEvent(e *timeline.Event, lanes []string, lang string) Event {
 	ev.Point = !s.IsInterval() && end.IsZero() && s.Precision() >= edtf.PrecisionDay && s.Precision() != edtf.PrecisionInterval
 	ev.Date = s.Format(lang)
 	if !end.IsZero() {
-		ev.Upper = end.Upper().UnixMilli()
+		ev.Upper = unixMinutes(end.Upper(), true)
 		ev.UpperOpen, ev.Ongoing = end.UpperOpen(), end.Ongoing()
 		ev.Uncertain = ev.Uncertain || end.Uncertain()
 		ev.Approximate = ev.Approximate || end.Approximate()

@@ -167,8 +167,8 @@ func TestPageColumns(t *testing.T) {
 	tr := translations["en"]
 	for k, e := range events {
 		acc += lo[k]
-		if int64(acc)*60000 > e.Lower || int64(acc+dur[k])*60000 < e.Upper {
-			t.Fatalf("event %d: [%v, %v) minutes does not hold [%d, %d) ms", k, acc, acc+dur[k], e.Lower, e.Upper)
+		if int64(acc) != e.Lower || int64(acc+dur[k]) != e.Upper {
+			t.Fatalf("event %d: [%v, %v) minutes, want [%d, %d)", k, acc, acc+dur[k], e.Lower, e.Upper)
 		}
 		if uint32(f[k]) != eventFlags(e) {
 			t.Fatalf("event %d: flags %v, want %d", k, f[k], eventFlags(e))

@@ -9,6 +9,8 @@ import (
 	gecharts "github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 	"github.com/go-echarts/go-echarts/v2/types"
+
+	"timeline/timeline/edtf"
 )
 
 // chartOption builds the timeline's ECharts option with go-echarts and
@@ -65,16 +67,10 @@ func ariaDescription(meta Meta, events []Event, lanes []string, first, last int6
 	if len(events) == 0 {
 		return tr["aria_empty"]
 	}
-	from := time.UnixMilli(first).UTC().Year()
-	to := time.UnixMilli(last - 1).UTC().Year()
-	r := strings.NewReplacer("{n}", fmt.Sprint(len(events)), "{from}", yearText(from, tr), "{to}", yearText(to, tr), "{lanes}", strings.Join(lanes, ", "))
+	// first and last are Unix minutes (Event.Lower, Upper).
+	from := int64(time.Unix(first*60, 0).UTC().Year())
+	to := int64(time.Unix(last*60-1, 0).UTC().Year())
+	r := strings.NewReplacer("{n}", fmt.Sprint(len(events)), "{from}", edtf.FormatYear(from, lang), "{to}", edtf.FormatYear(to, lang), "{lanes}", strings.Join(lanes, ", "))
 	aria, _ := plural(tr, lang, "aria", len(events))
 	return r.Replace(aria)
-}
-
-func yearText(y int, tr map[string]string) string {
-	if y <= 0 {
-		return fmt.Sprint(1-y) + " " + tr["bce"]
-	}
-	return fmt.Sprint(y)
 }

@@ -80,7 +80,7 @@ const (
 // pageUnits are the period units the panel chooses from, finest first.
 var pageUnits = func() []string {
 	var us []string
-	for u := agg.Day; u <= agg.Decade; u++ {
+	for u := agg.Day; u <= agg.Coarsest; u++ {
 		us = append(us, u.String())
 	}
 	return us
@@ -103,8 +103,9 @@ type Meta struct {
 // Link is a titled URL.
 type Link struct{ Title, URL string }
 
-// Event is one event as the page shows it. Times are Unix milliseconds, UTC;
-// Upper is exclusive.
+// Event is one event as the page shows it. Lower and Upper are Unix
+// minutes, UTC (see unixMinutes): minutes, not milliseconds, so that the
+// billions of years of deep time fit; Upper is exclusive.
 type Event struct {
 	ID, Title, Description        string
 	Lanes                         []string // lane values; empty means the lane "—"

@@ -178,7 +178,7 @@ func TestBrowserCalendarYears(t *testing.T) {
 	var events []Event
 	for y := 2010; y < 2018; y++ {
 		day := fmt.Sprintf("%d-06-01", y)
-		events = append(events, Event{ID: fmt.Sprint("e", y), Title: day, Lanes: []string{"x"}, Lower: ms(day), Upper: ms(day) + 86400000, Point: true, Date: day, Written: day})
+		events = append(events, Event{ID: fmt.Sprint("e", y), Title: day, Lanes: []string{"x"}, Lower: mins(day), Upper: mins(day) + dayMins, Point: true, Date: day, Written: day})
 	}
 	p := openPage(t, writePage(t, meta, events, Options{}), "", 1280, 900)
 	var got struct {

@@ -15,13 +15,17 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
-func ms(s string) int64 {
+// mins is the day s (2006-01-02) in Unix minutes, as Event holds bounds.
+func mins(s string) int64 {
 	t, err := time.Parse("2006-01-02", s)
 	if err != nil {
 		panic(err)
 	}
-	return t.UnixMilli()
+	return t.Unix() / 60
 }
+
+// dayMins is a day in minutes.
+const dayMins = 1440
 
 // fixture covers a point, a range, a coarse date, uncertain, approximate and
 // open dates, an era and an event in two lanes.
@@ -29,13 +33,13 @@ func fixture() (Meta, []Event) {
 	meta := Meta{Title: "Fixture", Description: "Six events.", License: "CC-BY-4.0", LicenseURL: "https://creativecommons.org/licenses/by/4.0/",
 		Citation: "Cite this.", Sources: []Link{{Title: "An article", URL: "https://example.org/a"}}, CSV: []byte("id,start,title\nbomb,2017-04-03,Metro bombing\n"), CSVName: "events.csv"}
 	events := []Event{
-		{ID: "appointment", Title: "Appointment", Lanes: []string{"appointment"}, Lower: ms("1995-01-01"), Upper: ms("1996-01-01"), Date: "1995", Written: "1995", Sources: []string{"https://example.org/a"}, Confidence: "high"},
-		{ID: "focus", Title: "Focus on the North Caucasus", Era: true, Lower: ms("2005-01-01"), Upper: ms("2017-04-04"), LowerOpen: true, Date: "? – 3 April 2017", Written: "/2017-04-03"},
-		{ID: "deportations", Title: "Deportations", Lanes: []string{"deportation", "security"}, Lower: ms("2011-01-01"), Upper: ms("2013-01-01"), Date: "2011–2012", Written: "2011/2012", Actors: []string{"FSB"}},
-		{ID: "syria", Title: "Syria trip", Lanes: []string{"travel"}, Lower: ms("2014-01-01"), Upper: ms("2015-01-01"), Uncertain: true, Date: "2014?", Written: "2014?", Confidence: "low"},
-		{ID: "bomb", Title: "Metro bombing", Description: "See https://example.org/b for more.", Lanes: []string{"attack"}, Lower: ms("2017-04-03"), Upper: ms("2017-04-04"), Point: true, Date: "3 April 2017", Written: "2017-04-03",
+		{ID: "appointment", Title: "Appointment", Lanes: []string{"appointment"}, Lower: mins("1995-01-01"), Upper: mins("1996-01-01"), Date: "1995", Written: "1995", Sources: []string{"https://example.org/a"}, Confidence: "high"},
+		{ID: "focus", Title: "Focus on the North Caucasus", Era: true, Lower: mins("2005-01-01"), Upper: mins("2017-04-04"), LowerOpen: true, Date: "? – 3 April 2017", Written: "/2017-04-03"},
+		{ID: "deportations", Title: "Deportations", Lanes: []string{"deportation", "security"}, Lower: mins("2011-01-01"), Upper: mins("2013-01-01"), Date: "2011–2012", Written: "2011/2012", Actors: []string{"FSB"}},
+		{ID: "syria", Title: "Syria trip", Lanes: []string{"travel"}, Lower: mins("2014-01-01"), Upper: mins("2015-01-01"), Uncertain: true, Date: "2014?", Written: "2014?", Confidence: "low"},
+		{ID: "bomb", Title: "Metro bombing", Description: "See https://example.org/b for more.", Lanes: []string{"attack"}, Lower: mins("2017-04-03"), Upper: mins("2017-04-04"), Point: true, Date: "3 April 2017", Written: "2017-04-03",
 			Sources: []string{"https://example.org/a", "Galeotti 2017"}, Actors: []string{"Akbarzhon Jalilov"}, Location: "St Petersburg", Country: "Russia", Tags: []string{"metro"}, Confidence: "high"},
-		{ID: "claim", Title: "Claim", Lanes: []string{"claim"}, Lower: ms("2017-04-24"), Upper: ms("2017-04-25"), Point: true, Approximate: true, Date: "c. 24 April 2017", Written: "bomb+P3W~", UpperOpen: false},
+		{ID: "claim", Title: "Claim", Lanes: []string{"claim"}, Lower: mins("2017-04-24"), Upper: mins("2017-04-25"), Point: true, Approximate: true, Date: "c. 24 April 2017", Written: "bomb+P3W~", UpperOpen: false},
 	}
 	return meta, events
 }
@@ -44,7 +48,7 @@ func hostileFixture() (Meta, []Event) {
 	meta := Meta{Title: "</title><script>document.title='pwned'</script>", Description: "<img src=x onerror=\"window.pwned=1\">",
 		Citation: "__f__function(){window.pwned=1}__f__", Sources: []Link{{Title: "javascript:window.pwned=1"}}}
 	events := []Event{{ID: "x", Title: "</script><script>document.title='pwned'</script>", Description: "javascript:window.pwned=1 <img src=x onerror=\"window.pwned=1\"> __f__function(){window.pwned=1}__f__",
-		Lanes: []string{"<b>lane</b>"}, Lower: ms("2017-04-03"), Upper: ms("2017-04-04"), Point: true, Date: "3 April 2017",
+		Lanes: []string{"<b>lane</b>"}, Lower: mins("2017-04-03"), Upper: mins("2017-04-04"), Point: true, Date: "3 April 2017",
 		Sources: []string{"javascript:window.pwned=1", "https://example.org/ok"}, Media: "javascript:window.pwned=1", Actors: []string{"\u2028</script>"}}}
 	return meta, events
 }

@@ -329,7 +329,7 @@ func coreColumns(b *blockWriter, events []Event, laneOf func(int) []uint32) {
 	var valV []float64
 	var prev int64
 	for i, e := range events {
-		l, h := floorDiv(e.Lower, 60000), -floorDiv(-e.Upper, 60000)
+		l, h := e.Lower, e.Upper
 		lo[i], dur[i] = l-prev, h-l
 		prev = l
 		flags[i] = eventFlags(e)

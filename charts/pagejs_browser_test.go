@@ -14,7 +14,9 @@ import (
 	"testing"
 	"time"
 
+	"timeline/timeline"
 	"timeline/timeline/agg"
+	"timeline/timeline/edtf"
 )
 
 // The page script's pure modules are loaded alone into Chromium and their
@@ -32,6 +34,8 @@ func openModules(t *testing.T) *browserPage {
 	var b strings.Builder
 	// openPage waits for the chart to be marked ready; there is no chart.
 	b.WriteString("<!DOCTYPE html>\n<meta charset=\"utf-8\">\n<div id=\"tlChart\" data-ready=\"1\"></div>\n")
+	// ECharts, for the month names of its locale (dates.js).
+	b.WriteString("<script>\n" + echartsJS + "\n</script>\n")
 	for _, m := range pureModules {
 		s, err := pageEmbed.ReadFile("page/" + m)
 		if err != nil {
@@ -69,7 +73,15 @@ func (p *browserPage) call(t *testing.T, fn string, args, out any) {
 	}
 }
 
-var allUnits = []agg.Unit{agg.Day, agg.Week, agg.Month, agg.Quarter, agg.Year, agg.Decade}
+// allUnits are the units of the page's panel: every unit, a day to a
+// billion years (page.go's pageUnits).
+var allUnits = func() []agg.Unit {
+	var us []agg.Unit
+	for u := agg.Day; u <= agg.Coarsest; u++ {
+		us = append(us, u)
+	}
+	return us
+}()
 
 func date(y int, m time.Month, d, h, min int) time.Time {
 	return time.Date(y, m, d, h, min, 0, 0, time.UTC)
@@ -178,14 +190,14 @@ func TestPageJSRules(t *testing.T) {
 			for _, u := range allUnits {
 				f := u.Floor(tm)
 				ins = append(ins, in{tm.UnixMilli(), u.String()})
-				want = append(want, res{f.UnixMilli(), u.Next(f).UnixMilli(), u.Label(f)})
+				want = append(want, res{deepDay(f), deepDay(u.Next(f)), u.Label(f)})
 			}
 		}
 		var got []res
-		p.call(t, `function (ins) {
+		p.call(t, `function (a) {
 			var P = timelinePage.periods;
-			return ins.map(function (c) { var f = P.floor(c.T, c.Unit); return { Floor: f, Next: P.next(f, c.Unit), Label: P.label(f, c.Unit) }; });
-		}`, ins, &got)
+			return a.ins.map(function (c) { var f = P.floor(c.T, c.Unit); return { Floor: P.dayOf(f), Next: P.dayOf(P.next(f, c.Unit)), Label: P.label(f, c.Unit, a.S) }; });
+		}`, map[string]any{"ins": ins, "S": translations["en"]}, &got)
 		if len(got) != len(want) {
 			t.Fatalf("%d results, want %d", len(got), len(want))
 		}
@@ -195,8 +207,7 @@ func TestPageJSRules(t *testing.T) {
 				bad++
 				g, w := got[i], want[i]
 				t.Errorf("%s of %s: page floor %s next %s label %q; Go %s, %s, %q", ins[i].Unit, time.UnixMilli(ins[i].T).UTC().Format(time.RFC3339),
-					time.UnixMilli(g.Floor).UTC().Format(time.DateOnly), time.UnixMilli(g.Next).UTC().Format(time.DateOnly), g.Label,
-					time.UnixMilli(w.Floor).UTC().Format(time.DateOnly), time.UnixMilli(w.Next).UTC().Format(time.DateOnly), w.Label)
+					dayDate(g.Floor), dayDate(g.Next), g.Label, dayDate(w.Floor), dayDate(w.Next), w.Label)
 			}
 		}
 		// The labels the issue names, as a reader checks them.
@@ -248,13 +259,15 @@ func TestPageJSRules(t *testing.T) {
 
 	t.Run("autoUnit", func(t *testing.T) {
 		type in struct {
-			Lo, Hi int64
+			Lo, Hi float64
 			Max    int
 		}
 		var ins []in
 		var want []string
+		var spans [][2]time.Time
 		add := func(lo, hi time.Time, max int) {
-			ins = append(ins, in{lo.UnixMilli(), hi.UnixMilli(), max})
+			ins = append(ins, in{deepMs(lo), deepMs(hi), max})
+			spans = append(spans, [2]time.Time{lo, hi})
 			want = append(want, agg.AutoUnit(lo, hi, max).String())
 		}
 		// Windows of exactly max periods of a unit, and of one more.
@@ -291,8 +304,16 @@ func TestPageJSRules(t *testing.T) {
 		for i := range want {
 			seen[want[i]] = true
 			if i < len(got) && got[i] != want[i] {
-				t.Errorf("[%s, %s) in at most %d: page chooses %s, Go %s", time.UnixMilli(ins[i].Lo).UTC(), time.UnixMilli(ins[i].Hi).UTC(), ins[i].Max, got[i], want[i])
+				t.Errorf("[%s, %s) in at most %d: page chooses %s, Go %s", spans[i][0], spans[i][1], ins[i].Max, got[i], want[i])
 			}
+		}
+		if slices.Compare(pageUnits, func() (names []string) {
+			for _, u := range allUnits {
+				names = append(names, u.String())
+			}
+			return names
+		}()) != 0 {
+			t.Errorf("the page's units %v, want every unit", pageUnits)
 		}
 		if len(got) != len(want) || len(seen) != len(allUnits) {
 			t.Errorf("%d results for %d windows, choosing %d units of %d", len(got), len(want), len(seen), len(allUnits))
@@ -386,15 +407,15 @@ func TestPageJSRules(t *testing.T) {
 			}
 		}
 		var got []res
-		p.call(t, `function (ins) {
-			var P = timelinePage.periods;
+		p.call(t, `function (a) {
+			var P = timelinePage.periods, S = a.S;
 			function round(a) { return Array.prototype.map.call(a, function (v) { return P.round(v, 1e6); }); }
-			return ins.map(function (c) {
+			return a.ins.map(function (c) {
 				var b = new P.Binner(c.Unit, P.index(c.First, c.Unit), P.lastIndex(c.Last, c.Unit), 3);
 				c.Items.forEach(function (it) { b.add(it.Lo, it.Hi, it.S, it.W); });
-				return { Labels: b.labels(), Series: b.series.map(round), Imprecise: b.coarse ? round(b.imprecise) : null, Coarse: b.coarse };
+				return { Labels: b.labels(S), Series: b.series.map(round), Imprecise: b.coarse ? round(b.imprecise) : null, Coarse: b.coarse };
 			});
-		}`, ins, &got)
+		}`, map[string]any{"ins": ins, "S": translations["en"]}, &got)
 		if len(got) != len(want) || len(want) < 40 {
 			t.Fatalf("%d results, want %d (at least 20)", len(got), len(want))
 		}
@@ -530,7 +551,7 @@ func TestBrowserPanelRules(t *testing.T) {
 		for k := range 1 + i%7 {
 			actors = append(actors, fmt.Sprintf("actor %02d", (i*k+k)%31))
 		}
-		events = append(events, Event{ID: fmt.Sprint("e", i), Title: fmt.Sprint("Event ", i), Lanes: []string{"x"}, Lower: day.UnixMilli(), Upper: day.AddDate(0, 0, 1).UnixMilli(),
+		events = append(events, Event{ID: fmt.Sprint("e", i), Title: fmt.Sprint("Event ", i), Lanes: []string{"x"}, Lower: unixMinutes(day, false), Upper: unixMinutes(day.AddDate(0, 0, 1), true),
 			Point: true, Date: day.Format(time.DateOnly), Actors: actors})
 	}
 	p := openPage(t, writePage(t, meta, events, Options{}), "", 1280, 900)
@@ -544,7 +565,7 @@ func TestBrowserPanelRules(t *testing.T) {
 	p.screenshot(t, "panel-weeks")
 	inWindow := 0
 	for _, e := range events {
-		if !e.Era && e.Upper > lo.UnixMilli() && e.Lower < hi.UnixMilli() {
+		if !e.Era && e.Upper > unixMinutes(lo, false) && e.Lower < unixMinutes(hi, true) {
 			inWindow++
 		}
 	}
@@ -560,7 +581,7 @@ func TestBrowserPanelRules(t *testing.T) {
 
 	var net agg.Network
 	for _, e := range events {
-		if !e.Era && e.Upper > lo.UnixMilli() && e.Lower < hi.UnixMilli() {
+		if !e.Era && e.Upper > unixMinutes(lo, false) && e.Lower < unixMinutes(hi, true) {
 			for _, a := range e.Actors {
 				net.Add([]string{a})
 			}
@@ -595,4 +616,276 @@ func firstDiff(got, want any) string {
 	}
 	from := max(0, i-80)
 	return fmt.Sprintf("page: …%.200s\nGo:   …%.200s", g[from:], w[from:])
+}
+
+// deepMs is t in Unix milliseconds as a double, as the page holds it: the
+// day's start rounded once, so that the page finds the same day.
+func deepMs(t time.Time) float64 {
+	s := t.Unix()
+	d := s / 86400
+	if s%86400 < 0 {
+		d--
+	}
+	return float64(d)*86400000 + float64((s-d*86400)*1000)
+}
+
+// dayDate writes day d (since 1970-01-01).
+func dayDate(d int64) string { return time.Unix(d*86400, 0).UTC().Format(time.DateOnly) }
+
+// deepDay is the day number of t.
+func deepDay(t time.Time) int64 { return int64(math.Floor(float64(t.Unix()) / 86400)) }
+
+// TestPageJSDeepTime holds the page's dates and periods to Go's beyond
+// the years JavaScript's Date can hold (±275,000 from 1970): the periods
+// of every unit, deep-time year labels in every language, and the
+// timeline's axis ticks.
+func TestPageJSDeepTime(t *testing.T) {
+	p := openModules(t)
+	years := []int{-13_798_000_000, -13_600_000_000, -4_540_000_000, -3_700_000_000, -999_999_999, -252_170_000, -66_000_000,
+		-2_124_999, -2_580_000, -999_999, -999_498, -300_000, -275_000, -100_000, -99_999, -99_998, -11_343, -43, 0, 1, 99, 2020, 300_000, 100_000_000_000 - 1}
+	t.Run("periods", func(t *testing.T) {
+		type in struct {
+			T    float64
+			Unit string
+		}
+		type res struct {
+			Floor, Next int64
+			Label, Ru   string
+		}
+		var ins []in
+		var want []res
+		for _, y := range years {
+			for _, tm := range []time.Time{time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(y, 7, 4, 12, 0, 0, 0, time.UTC), time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC)} {
+				for u := agg.Day; u <= agg.Coarsest; u++ {
+					f := u.Floor(tm)
+					ins = append(ins, in{deepMs(tm), u.String()})
+					want = append(want, res{deepDay(f), deepDay(u.Next(f)), u.LabelIn(f, "en"), u.LabelIn(f, "ru")})
+				}
+			}
+		}
+		var got []res
+		p.call(t, `function (a) {
+			var P = timelinePage.periods;
+			return a.ins.map(function (c) { var f = P.floor(c.T, c.Unit); return { Floor: P.dayOf(f), Next: P.dayOf(P.next(f, c.Unit)), Label: P.label(f, c.Unit, a.en), Ru: P.label(f, c.Unit, a.ru) }; });
+		}`, map[string]any{"ins": ins, "en": translations["en"], "ru": translations["ru"]}, &got)
+		if len(got) != len(want) {
+			t.Fatalf("%d results, want %d", len(got), len(want))
+		}
+		bad := 0
+		for i := range want {
+			if got[i] != want[i] && bad < 20 {
+				bad++
+				t.Errorf("%s of %.6g ms: page %+v, Go %+v", ins[i].Unit, ins[i].T, got[i], want[i])
+			}
+		}
+	})
+	t.Run("autoUnit", func(t *testing.T) {
+		// The panel over all units chooses as timeline chart's auto.
+		var units []string
+		for u := agg.Day; u <= agg.Coarsest; u++ {
+			units = append(units, u.String())
+		}
+		type in struct {
+			Lo, Hi float64
+			Max    int64
+		}
+		var ins []in
+		var want []string
+		for _, c := range [][2]int{{-13_798_000_000, 2021}, {-4_540_000_000, -66_000_000}, {-300_000, 2021}, {-66_000_000, -65_000_000}, {-2000, 2021}} {
+			for _, events := range []int{2, 8, 1000} {
+				lo, hi := time.Date(c[0], 1, 1, 0, 0, 0, 0, time.UTC), time.Date(c[1], 1, 1, 0, 0, 0, 0, time.UTC)
+				ins = append(ins, in{deepMs(lo), deepMs(hi), agg.EventPeriodLimit(events, AutoPeriods)})
+				want = append(want, agg.AutoUnitFor(lo, hi, events, AutoPeriods).String())
+			}
+		}
+		var got []string
+		p.call(t, `function (a) { return a.ins.map(function (c) { return timelinePage.periods.autoUnit(c.Lo, c.Hi, a.units, c.Max); }); }`, map[string]any{"ins": ins, "units": units}, &got)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("page chooses %v, Go %v", got, want)
+		}
+	})
+	t.Run("years", func(t *testing.T) {
+		for _, lang := range Langs {
+			var ys []int64
+			for _, y := range years {
+				ys = append(ys, int64(y))
+			}
+			var got struct{ Years, Spans []string }
+			p.call(t, `function (a) { return { Years: a.ys.map(function (y) { return timelinePage.yearText(y, a.S); }),
+				Spans: a.ys.map(function (y) { return timelinePage.yearsText(y - 1000000, y, a.S); }) }; }`, map[string]any{"ys": ys, "S": translations[lang]}, &got)
+			for i, y := range ys {
+				if want := edtf.FormatYear(y, lang); got.Years[i] != want {
+					t.Errorf("%s: yearText(%d) = %q, Go %q", lang, y, got.Years[i], want)
+				}
+				if want := edtf.FormatYears(y-1000000, y, lang); got.Spans[i] != want {
+					t.Errorf("%s: yearsText(%d, %d) = %q, Go %q", lang, y-1000000, y, got.Spans[i], want)
+				}
+			}
+		}
+		var labels []string
+		ts := []float64{deepMs(time.Date(-13_798_000_000, 1, 1, 0, 0, 0, 0, time.UTC)), deepMs(time.Date(-66_000_000, 6, 1, 0, 0, 0, 0, time.UTC))}
+		p.call(t, `function (a) { return [timelinePage.timeLabel(a.ts[0], a.S, 'EN'), timelinePage.dayText(a.ts[0], a.S, 'EN'), timelinePage.dayText(a.ts[1], a.S, 'EN')]; }`,
+			map[string]any{"ts": ts, "S": translations["en"]}, &labels)
+		if want := []string{"13.8 billion years ago", "13.8 billion years ago", "66 million years ago"}; !reflect.DeepEqual(labels, want) {
+			t.Errorf("deep time labels %q, want %q", labels, want)
+		}
+	})
+	t.Run("tickKey", func(t *testing.T) {
+		// Coarse periods are keyed by the round year their label starts
+		// with; neighbours never share one, so a step never labels both
+		// sides of the start of the era.
+		var got struct {
+			Keys []int64
+			Step int64
+		}
+		p.call(t, `function () { var keys = []; for (var i = -14; i <= 1; i++) keys.push(timelinePage.tickKey('billion years', i));
+			return { Keys: keys, Step: timelinePage.tickStep(keys, 'year', 8) }; }`, nil, &got)
+		want := []int64{14e9, 13e9, 12e9, 11e9, 10e9, 9e9, 8e9, 7e9, 6e9, 5e9, 4e9, 3e9, 2e9, 1e9, 0, 1e9}
+		if !slices.Equal(got.Keys, want) || got.Step != 2e9 {
+			t.Errorf("billion-year keys %v step %d, want %v step 2e9", got.Keys, got.Step, want)
+		}
+	})
+	t.Run("axisTicks", func(t *testing.T) {
+		type ticks struct {
+			Values []float64
+			Labels []string
+			Widths []float64
+			Step   struct {
+				Unit string
+				N    float64
+			}
+		}
+		axis := func(lo, hi time.Time, width int, lang string) ticks {
+			var got ticks
+			p.call(t, `function (a) { var r = timelinePage.axisTicks(a.lo, a.hi, a.w, a.S, 'EN'), c = document.createElement('canvas').getContext('2d');
+				c.font = '12px sans-serif';
+				return { Values: r.values, Labels: r.labels, Widths: r.labels.map(function (l) { return c.measureText(l).width; }), Step: r.step }; }`,
+				map[string]any{"lo": deepMs(lo), "hi": deepMs(hi), "w": width, "S": translations[lang]}, &got)
+			if len(got.Values) < 2 {
+				t.Fatalf("[%v, %v) in %d px: ticks %+v", lo, hi, width, got)
+			}
+			span := deepMs(hi) - deepMs(lo)
+			for i, v := range got.Values {
+				if v < deepMs(lo) || v > deepMs(hi) {
+					t.Errorf("tick %q at %g outside the axis", got.Labels[i], v)
+				}
+				if i > 0 {
+					x0, x1 := (got.Values[i-1]-deepMs(lo))/span*float64(width), (v-deepMs(lo))/span*float64(width)
+					if x1-x0 < (got.Widths[i-1]+got.Widths[i])/2 {
+						t.Errorf("labels %q and %q overlap: %.0f px apart", got.Labels[i-1], got.Labels[i], x1-x0)
+					}
+				}
+			}
+			if n := got.Step.N; got.Step.Unit == "year" {
+				// 1, 2 or 5 times a power of ten.
+				for n >= 10 && math.Mod(n, 10) == 0 {
+					n /= 10
+				}
+				if n != 1 && n != 2 && n != 5 {
+					t.Errorf("step of %g years is not round", got.Step.N)
+				}
+			}
+			return got
+		}
+		y := func(y int) time.Time { return time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC) }
+		// Around the start of the era: round BCE years as written.
+		got := axis(y(-120), y(40), 800, "en")
+		for i, l := range got.Labels {
+			var n int
+			if _, err := fmt.Sscanf(l, "%d", &n); err != nil || int(got.Step.N) == 0 || n%int(got.Step.N) != 0 {
+				t.Errorf("label %d %q is not a multiple of the %g-year step", i, l, got.Step.N)
+			}
+		}
+		if !slices.ContainsFunc(got.Labels, func(l string) bool { return strings.HasSuffix(l, "0 BCE") }) || !slices.Contains(got.Labels, "20") {
+			t.Errorf("years 120 BCE–40: %q", got.Labels)
+		}
+		// Years 1–99 are themselves, not the 1900s.
+		got = axis(y(1), y(99), 600, "en")
+		if got.Labels[0] != "10" && got.Labels[0] != "5" && got.Labels[0] != "20" {
+			t.Errorf("years 1–99: %q", got.Labels)
+		}
+		// Deep time, in billions of years ago, in English and Russian.
+		got = axis(y(-13_798_000_000), y(2021), 900, "en")
+		if got.Step.N < 1e9 || !strings.HasSuffix(got.Labels[0], " billion years ago") {
+			t.Errorf("the age of the universe: step %g, %q", got.Step.N, got.Labels)
+		}
+		got = axis(y(-66_000_000), y(-1_000_000), 900, "ru")
+		if !strings.HasSuffix(got.Labels[0], " млн лет назад") {
+			t.Errorf("66 million years in Russian: %q", got.Labels)
+		}
+		// Hours in a day, months in a year.
+		got = axis(date(2017, 4, 3, 0, 0), date(2017, 4, 3, 12, 0), 800, "en")
+		if got.Step.Unit != "hour" && got.Step.Unit != "minute" || got.Labels[1] == "" || !strings.Contains(got.Labels[1], ":") {
+			t.Errorf("half a day: %+v", got)
+		}
+		got = axis(date(2017, 1, 1, 0, 0), date(2018, 1, 1, 0, 0), 800, "en")
+		if got.Step.Unit != "month" || got.Labels[0] != "2017" || got.Labels[1] != "Feb" {
+			t.Errorf("a year: %+v", got)
+		}
+	})
+}
+
+// deepCSV is a dataset from the Big Bang to 2020.
+const deepCSV = `id,start,end,title,category
+big-bang,Y-13798000000,,Big Bang,cosmos
+milky-way,Y-13600000000,,The Milky Way forms,cosmos
+earth,Y-4540000000,,The Earth forms,earth
+life,Y-3700000000,,First life,earth
+dinosaurs,Y-66000000,,The dinosaurs die out,earth
+sapiens,Y-300000,,Homo sapiens,people
+caesar,-0043-03-15,,Caesar is killed,people
+pandemic,2020,,A pandemic,people
+`
+
+// TestPageJSDeepTimePage draws a page from the Big Bang to 2020: every
+// event is drawn, nothing fails, and the axis, the cards and the table
+// read "billion years ago".
+func TestPageJSDeepTimePage(t *testing.T) {
+	findChromium(t)
+	ds, _, err := timeline.Read(strings.NewReader(deepCSV), "events.csv", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	meta, events, left, err := FromDataset(ds, []byte(deepCSV), "events.csv", Options{LaneTitle: "category"})
+	if err != nil || left != 0 || len(events) != 8 {
+		t.Fatalf("FromDataset: %d events, %d left out, %v", len(events), left, err)
+	}
+	if events[0].Date != "13.8 billion years ago" || events[0].Lower >= events[1].Lower {
+		t.Errorf("the Big Bang: %+v", events[0])
+	}
+	p := openPage(t, writePage(t, meta, events, Options{LaneTitle: "category"}), "", 1280, 900)
+	var got struct {
+		Marks  int
+		Axis   []string
+		Slider string
+		Panel  []string
+	}
+	p.eval(t, `(function(){var pg=timelinePage.page,ch=echarts.getInstanceByDom(document.getElementById('tlChart')),seen={};
+		pg.marks().forEach(function(m){seen[m.k]=1});
+		var ax=ch.getModel().getComponent('xAxis',0).axis;
+		var fr=document.getElementById('tlFreq'),f=fr&&echarts.getInstanceByDom(fr);
+		return {Marks:Object.keys(seen).length,Axis:ax.getViewLabels().map(function(l){return l.formattedLabel}),
+			Slider:timelinePage.dayText(pg.axisMin,pg.S,pg.locale),Panel:f?f.getOption().xAxis[0].data:[]}})()`, &got)
+	p.screenshot(t, "deep-time")
+	if got.Marks != len(events) {
+		t.Errorf("%d of %d events drawn", got.Marks, len(events))
+	}
+	billion := 0
+	for _, l := range got.Axis {
+		if strings.HasSuffix(l, " billion years ago") {
+			billion++
+		}
+	}
+	if billion < 2 {
+		t.Errorf("axis labels %q: want billions of years ago, at the ticks of timelinePage.axisTicks", got.Axis)
+	}
+	if !strings.HasSuffix(got.Slider, " billion years ago") {
+		t.Errorf("the slider's start reads %q", got.Slider)
+	}
+	if len(got.Panel) < 2 || !strings.HasSuffix(got.Panel[0], " billion years ago") {
+		t.Errorf("the panel's periods %q: want billions of years", got.Panel)
+	}
+	if probs := p.problems(); len(probs) > 0 {
+		t.Errorf("console errors or network requests: %v", probs)
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestPageModules checks that the page script is every module of page/,
@@ -52,5 +53,26 @@ func TestPageModules(t *testing.T) {
 	digest := strings.ReplaceAll(strings.Trim(hash(string(script)), "'"), "+", "&#43;")
 	if !strings.Contains(page, "&#39;"+digest+"&#39;") {
 		t.Error("the page's CSP does not allow the script by its hash")
+	}
+}
+
+func TestUnixMinutes(t *testing.T) {
+	for _, c := range []struct {
+		t      time.Time
+		lo, hi int64
+	}{
+		{time.Unix(0, 0), 0, 0},
+		{time.Unix(59, 0), 0, 1},
+		{time.Unix(-1, 0), -1, 0},
+		{time.Unix(-60, 0), -1, -1},
+		// The Big Bang, in minutes a double holds exactly.
+		{time.Date(-13_798_000_000, 1, 1, 0, 0, 0, 0, time.UTC), -7_257_048_097_720_320, -7_257_048_097_720_320},
+	} {
+		if lo, hi := unixMinutes(c.t, false), unixMinutes(c.t, true); lo != c.lo || hi != c.hi {
+			t.Errorf("unixMinutes(%v) = %d, %d; want %d, %d", c.t, lo, hi, c.lo, c.hi)
+		}
+		if m := unixMinutes(c.t, false); float64(m) != float64(int64(float64(m))) || int64(float64(m)) != m {
+			t.Errorf("%d minutes is not exact as a double", m)
+		}
 	}
 }

@@ -28,7 +28,10 @@
   // tickKey is the key of period index i of unit u, as chart.go's
   // tickKeys: periods.js numbers months and quarters from year 0, years
   // as astronomical years (shown as written: 0 is 1 BCE) and days from
-  // 1970.
+  // 1970. A period of a coarse unit (a century, a million years …) is
+  // keyed by the round year its label starts with, as written: 200–299 by
+  // 200, 1–99 by 0, 99–1 BCE by 100, 199–100 BCE by 200, "14–13 billion
+  // years ago" by 14 billion; neighbours never share a key.
   tl.tickKey = function (u, i) {
     switch (u) {
       case 'day': return i - 4;
@@ -36,6 +39,8 @@
       case 'month': case 'quarter': return i;
       case 'decade': i *= 10;
     }
+    var n = tl.periods && tl.periods.unitYears(u);
+    if (n) return Math.abs(i) * n;
     return i <= 0 ? 1 - i : i;
   };
   // tickKind is the kind of key of unit u.
@@ -59,6 +64,86 @@
   // when its key is a multiple of step.
   tl.tickInterval = function (keys, step) {
     return function (i) { return step ? keys[i] % step === 0 : i === 0; };
+  };
+  // The steps of the timeline's axis below a day: minutes and hours.
+  var MINUTE_STEPS = [1, 2, 5, 10, 15, 30], HOUR_STEPS = [1, 2, 3, 6, 12];
+  // axisCandidates lists the axis steps, finest first: minutes, hours,
+  // days (1, 2, a week, two weeks: Mondays, as tickKey numbers days),
+  // months (1, 2, 3, 6: as the panel's) and years at the round steps of
+  // steps('year'), which run on into thousands, millions and billions.
+  var axisCandidates = (function () {
+    var out = [], k;
+    for (k = 0; k < MINUTE_STEPS.length; k++) out.push({ unit: 'minute', n: MINUTE_STEPS[k], len: MINUTE_STEPS[k] * 60000 });
+    for (k = 0; k < HOUR_STEPS.length; k++) out.push({ unit: 'hour', n: HOUR_STEPS[k], len: HOUR_STEPS[k] * 3600000 });
+    STEPS.day.forEach(function (n) { if (n <= 14) out.push({ unit: 'day', n: n, len: n * 86400000 }); });
+    STEPS.month.forEach(function (n) { if (n < 12) out.push({ unit: 'month', n: n, len: n * 30.436875 * 86400000 }); });
+    steps('year').forEach(function (n) { out.push({ unit: 'year', n: n, len: n * 365.2425 * 86400000 }); });
+    return out;
+  })();
+  // axisValues lists the instants in [lo, hi] of the round dates of step
+  // c: for years, those whose year as written (44 for 44 BCE) is a
+  // multiple of c.n.
+  function axisValues(lo, hi, c) {
+    var P = tl.periods, DAY = 86400000, out = [], x, i;
+    if (c.unit === 'minute' || c.unit === 'hour') {
+      for (x = Math.ceil(lo / c.len) * c.len; x <= hi; x += c.len) out.push(x);
+      return out;
+    }
+    var d0 = P.dayOf(lo), d1 = P.dayOf(hi);
+    if (c.unit === 'day') {
+      for (i = Math.ceil((d0 - 4) / c.n) * c.n + 4; i <= d1; i += c.n) if (i * DAY >= lo) out.push(i * DAY);
+      return out;
+    }
+    var a = P.civil(d0), b = P.civil(d1);
+    if (c.unit === 'month') {
+      for (i = Math.ceil((a[0] * 12 + a[1] - 1) / c.n) * c.n; i <= b[0] * 12 + b[1] - 1; i += c.n) {
+        x = P.start(i, 'month');
+        if (x >= lo && x <= hi) out.push(x);
+      }
+      return out;
+    }
+    // Years before 1 CE, as written (n BCE is the astronomical year 1-n),
+    // latest last; then years from 1 CE.
+    var ya = a[0], yb = b[0], n;
+    if (ya <= 0) {
+      for (n = Math.floor((1 - ya) / c.n) * c.n; n >= 1 && 1 - n <= yb; n -= c.n) {
+        x = P.start(1 - n, 'year');
+        if (x >= lo && x <= hi) out.push(x);
+      }
+    }
+    for (i = Math.max(c.n, Math.ceil(ya / c.n) * c.n); i <= yb; i += c.n) {
+      x = P.start(i, 'year');
+      if (x >= lo && x <= hi) out.push(x);
+    }
+    return out;
+  }
+  tl.axisValues = axisValues;
+  // axisTicks chooses the ticks of the timeline's axis over [lo, hi]
+  // (Unix milliseconds) drawn widthPx wide: the finest round step whose
+  // labels (12px, dates.js's timeLabel in the page strings S and ECharts'
+  // locale) leave at least 12px between them. It returns the ticks'
+  // instants, their labels and the step ({unit, n}).
+  tl.axisTicks = function (lo, hi, widthPx, S, locale) {
+    var span = hi - lo, gap = 12;
+    measure = measure || document.createElement('canvas').getContext('2d');
+    measure.font = '12px sans-serif';
+    var empty = { values: [], labels: [], step: null };
+    if (!(span > 0) || !(widthPx > 0)) return empty;
+    for (var j = 0; j < axisCandidates.length; j++) {
+      var c = axisCandidates[j];
+      // Labels are wider than 20px: skip a step that cannot fit.
+      if (span / c.len > widthPx / 20) continue;
+      var values = axisValues(lo, hi, c), labels = [], fits = true, prevX = 0, prevW = 0;
+      for (var k = 0; k < values.length && fits; k++) {
+        labels.push(tl.timeLabel(values[k], S, locale));
+        var x = (values[k] - lo) / span * widthPx, w = measure.measureText(labels[k]).width;
+        if (k && x - prevX < (w + prevW) / 2 + gap) fits = false;
+        prevX = x;
+        prevW = w;
+      }
+      if (fits) return { values: values, labels: labels, step: { unit: c.unit, n: c.n } };
+    }
+    return empty;
   };
   // wrapText breaks text into lines (joined by newlines) at most width
   // pixels wide in font, at spaces: chart titles and notes wrap on a

@@ -88,7 +88,7 @@ func render(o renderOptions, e *env) error {
 		b, err := charts.GzipCSV(raw)
 		csvGz <- gzipped{b, err}
 	}(raw)
-	events, rows, left, counts, err := pageEvents(bytes.NewReader(raw), src.name, o.page)
+	events, rows, left, counts, err := pageEvents(raw, src.name, o.page)
 	gz := <-csvGz
 	if errors.Is(err, timeline.ErrNoHeader) {
 		return noHeader(src)
@@ -151,9 +151,11 @@ func warnHeavy(size int, e *env) {
 // pageEvents reads a whole events table into the page's events, keeping
 // the rows without errors and with a usable date, as usableRows does
 // (and counting alike), but holding only the page's events: a million
-// rows' events would double render's memory.
-func pageEvents(r io.Reader, name string, opt charts.Options) (events []charts.Event, rows, left int, c timeline.Counts, err error) {
-	s := timeline.NewScanner(r, name)
+// rows' events would double render's memory. The events' text is
+// substrings of raw, which is not copied: raw must not change while they
+// are in use.
+func pageEvents(raw []byte, name string, opt charts.Options) (events []charts.Event, rows, left int, c timeline.Counts, err error) {
+	s := timeline.NewScannerBytes(raw, name)
 	h, err := s.ReadHeader()
 	if err != nil {
 		return nil, 0, 0, s.Counts(), err
@@ -162,6 +164,10 @@ func pageEvents(r io.Reader, name string, opt charts.Options) (events []charts.E
 	if err != nil {
 		return nil, 0, 0, s.Counts(), err
 	}
+	// A row takes at least a line: the lines after the header bound
+	// the events, and room made for them at once saves the copies that
+	// growing a million events' list costs.
+	col.Grow(bytes.Count(raw, []byte("\n")))
 	kept := 0
 	err = s.Scan(func(row *timeline.Row) {
 		if row.Errors > 0 || row.Start.IsZero() {
