@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"cmp"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -67,7 +68,7 @@ func settle(t *testing.T, p *browserPage) {
 }
 
 // checkNoOverlap fails when two marks or labels overlap, or a label inside
-// its bar leaves it.
+// its bar leaves it or covers its start.
 func checkNoOverlap(t *testing.T, where string, bs []tlBox) {
 	t.Helper()
 	var marks []tlBox
@@ -80,7 +81,9 @@ func checkNoOverlap(t *testing.T, where string, bs []tlBox) {
 		if a.Name == "evin" {
 			in := false
 			for _, m := range marks {
-				if a.X >= m.X-1 && a.X+a.W <= m.X+m.W+1 && a.Y >= m.Y-4 && a.Y+a.H <= m.Y+m.H+4 {
+				// The bar's start stays in sight: the label, with its
+				// background, starts a few px in.
+				if a.X >= m.X+6 && a.X+a.W <= m.X+m.W+1 && a.Y >= m.Y-4 && a.Y+a.H <= m.Y+m.H+4 {
 					in = true
 				}
 			}
@@ -276,13 +279,13 @@ func checkInViewport(t *testing.T, p *browserPage, what, sel string) {
 func TestBrowserManyEvents(t *testing.T) {
 	findChromium(t)
 	var events []Event
-	day := ms("2020-03-01")
+	day := mins("2020-03-01")
 	for i := range 60 {
-		lo := day + int64(i%12)*86400000
+		lo := day + int64(i%12)*dayMins
 		e := Event{ID: fmt.Sprintf("e%d", i), Title: fmt.Sprintf("Event number %d with a long title", i), Lanes: []string{"crowded"},
-			Lower: lo, Upper: lo + 86400000, Point: i%3 != 0, Date: "March 2020"}
+			Lower: lo, Upper: lo + dayMins, Point: i%3 != 0, Date: "March 2020"}
 		if i%3 == 0 {
-			e.Upper = lo + 5*86400000
+			e.Upper = lo + 5*dayMins
 		}
 		if i%7 == 0 {
 			e.Uncertain = true
@@ -292,8 +295,8 @@ func TestBrowserManyEvents(t *testing.T) {
 		}
 		events = append(events, e)
 	}
-	events = append(events, Event{ID: "other", Title: "Other lane", Lanes: []string{"quiet"}, Lower: day, Upper: day + 86400000, Point: true, Date: "1 March 2020"})
-	slices.SortStableFunc(events, func(a, b Event) int { return int(a.Lower/1000 - b.Lower/1000) })
+	events = append(events, Event{ID: "other", Title: "Other lane", Lanes: []string{"quiet"}, Lower: day, Upper: day + dayMins, Point: true, Date: "1 March 2020"})
+	slices.SortStableFunc(events, func(a, b Event) int { return cmp.Compare(a.Lower, b.Lower) })
 	file := writePage(t, Meta{Title: "Crowded"}, events, Options{})
 	p := openPage(t, file, "", 1280, 900)
 	var bs []tlBox
@@ -323,6 +326,26 @@ func TestBrowserManyEvents(t *testing.T) {
 	p.eval(t, drawnBoxes, &bs)
 	checkNoOverlap(t, "crowded, expanded", bs)
 	p.screenshot(t, "crowded-expanded")
+	// The expanded lane folds back: its button now says so, keeps the
+	// focus, and a click brings back the "+N more" and its count.
+	var fewer struct {
+		Text    string
+		Focused bool
+	}
+	p.eval(t, `(function(){var b=document.querySelector('#tlMarks .more:not([hidden])');return b?{Text:b.textContent,Focused:document.activeElement===b}:{}})()`, &fewer)
+	if fewer.Text != "Show fewer" || !fewer.Focused {
+		t.Errorf("after +N more, the lane's button is %+v, want \"Show fewer\" with the focus", fewer)
+	}
+	if err := chromedp.Run(p.ctx, chromedp.Click(`#tlMarks .more:not([hidden])`, chromedp.ByQuery), chromedp.Sleep(200*time.Millisecond)); err != nil {
+		t.Fatal(err)
+	}
+	var again []string
+	p.eval(t, `Array.prototype.map.call(document.querySelectorAll('#tlMarks .more:not([hidden])'),function(b){return b.textContent})`, &again)
+	var folded int
+	p.eval(t, `timelinePage.page.marks().length`, &folded)
+	if !slices.Equal(again, more) || folded+n != len(events) {
+		t.Errorf("after Show fewer, %d marks drawn and %v more, want %v more as at first", folded, again, more)
+	}
 	if probs := p.problems(); len(probs) > 0 {
 		t.Errorf("console errors or requests: %v", probs)
 	}
@@ -566,4 +589,46 @@ func TestBrowserBrokenMedia(t *testing.T) {
 		t.Errorf("broken media shows %q, want its caption and credit and no image", got)
 	}
 	p.screenshot(t, "broken-media")
+}
+
+// TestBrowserMarksFollowZoom checks that the layer of buttons, reused
+// from frame to frame and only partly rewritten, matches the marks drawn
+// after zooming from bins to single events and back: one shown button per
+// mark, at its mark's row and left edge, named for its event or bin, and
+// one of them in the tab order.
+func TestBrowserMarksFollowZoom(t *testing.T) {
+	findChromium(t)
+	meta, events := benchEvents(t, 6000)
+	p := openPage(t, writePage(t, meta, events, Options{}), "", 1280, 900)
+	check := `(function(){var pg=timelinePage.page,seen={},order=[],bad=[];
+		pg.marks().forEach(function(m){if(!seen[m.k]){seen[m.k]=1;order.push(m)}});
+		var bs=[].slice.call(document.querySelectorAll('#tlMarks button.mark:not([hidden])'));
+		if(bs.length!==order.length)bad.push(bs.length+' buttons for '+order.length+' marks');
+		var byK={};order.forEach(function(m){byK[m.k]=m});
+		var tabs=0;
+		bs.forEach(function(b){var m=byK[+b.dataset.k];if(b.tabIndex===0)tabs++;
+			if(!m){bad.push('button for no mark '+b.dataset.k);return}
+			var left=parseFloat(b.style.left),want=m.point?(m.l+m.r)/2-8:m.l,label=b.getAttribute('aria-label')||'';
+			if(Math.abs(left-want)>0.5)bad.push('mark '+m.k+' at '+left+', want '+want);
+			if(m.bin?label.indexOf(pg.data.lanes[m.lane])<0:label.indexOf(pg.titleOf(m.k))<0)bad.push('mark '+m.k+' named '+label)});
+		if(tabs!==1)bad.push(tabs+' buttons in the tab order');
+		return {Binned:order.some(function(m){return !!m.bin}),Bad:bad.slice(0,5)}})()`
+	var got struct {
+		Binned bool
+		Bad    []string
+	}
+	for i, step := range [][2]float64{{0, 100}, {40, 40.5}, {10, 90}, {40.2, 40.4}, {0, 100}} {
+		p.eval(t, fmt.Sprintf(`(function(){var ch=echarts.getInstanceByDom(document.getElementById('tlChart'));ch.dispatchAction({type:'dataZoom',dataZoomIndex:0,start:%g,end:%g});return true})()`, step[0], step[1]), new(bool))
+		settle(t, p)
+		p.eval(t, check, &got)
+		if len(got.Bad) > 0 {
+			t.Errorf("step %d (%g–%g%%): %v", i, step[0], step[1], got.Bad)
+		}
+		if wantBins := step[1]-step[0] > 50; got.Binned != wantBins {
+			t.Errorf("step %d (%g–%g%%): binned %v, want %v", i, step[0], step[1], got.Binned, wantBins)
+		}
+	}
+	if probs := p.problems(); len(probs) > 0 {
+		t.Errorf("console errors or requests: %v", probs)
+	}
 }

@@ -19,7 +19,11 @@
 //   - search: from typing a term to the frame that shows its result, of
 //     which the page waits 120 ms for typing to pause; and the work itself;
 //   - frame: the longest zoom or pan step of a sequence, as the chart's
-//     redraw and the filtering of every view that follows it.
+//     redraw and the filtering of every view that follows it;
+//   - and, for timeline's page, the parts of the search's work and of the
+//     longest frame's filtering (the page sets window.tlSplit): the search
+//     of the text columns, the filters' pass over the events, the table,
+//     the chart (timeline.js's redraw) and the panel below it.
 //
 // Timings of a page that has not drawn within -timeout are reported as
 // "> timeout".
@@ -87,8 +91,10 @@ type page struct {
 	search     []float64
 	work       []float64
 	frame      []float64
-	render     []float64 // seconds, timeline's page only
-	rss        []float64 // MB, peak of render
+	searchPart [][]float64 // per run, the parts of search work (splitParts)
+	framePart  [][]float64 // per run, the parts of the longest frame's filtering
+	render     []float64   // seconds, timeline's page only
+	rss        []float64   // MB, peak of render
 }
 
 func run(ns []int, runs int, peers bool, peerMax int, dir string, timeout time.Duration, chromium string) error {
@@ -245,7 +251,8 @@ func eval(ctx context.Context, js string, out any) error {
 
 // waitFor is the page-side helper the measurements share: it resolves
 // once f() is true, polling.
-const waitFor = `function waitFor(f) { return new Promise(function (r) { (function w() { if (f()) r(); else setTimeout(w, 2); })(); }); }
+const waitFor = `function split() { var s = window.tlSplit || {}; return [s.search, s.filter, s.table, s.chart, s.panel].map(function (v) { return v || 0; }); }
+function waitFor(f) { return new Promise(function (r) { (function w() { if (f()) r(); else setTimeout(w, 2); })(); }); }
 function nextFrame() { return new Promise(function (r) { requestAnimationFrame(function () { setTimeout(r, 0); }); }); }
 `
 
@@ -256,7 +263,7 @@ const ourSearch = `(async function () {` + waitFor + `
   inp.dispatchEvent(new Event('input'));
   await waitFor(function () { return (window.tlFilterCount || 0) !== c0; });
   await nextFrame();
-  var out = [performance.now() - t0, window.tlFilterTime];
+  var out = [performance.now() - t0, window.tlFilterTime, split()];
   c0 = window.tlFilterCount;
   inp.value = '';
   inp.dispatchEvent(new Event('input'));
@@ -268,7 +275,7 @@ const ourSearch = `(async function () {` + waitFor + `
 // step it times the chart's redraw (flushed at once) and the filtering of
 // every view that follows it.
 const ourFrames = `(async function () {` + waitFor + `
-  var ch = echarts.getInstanceByDom(document.getElementById('tlChart')), worst = 0;
+  var ch = echarts.getInstanceByDom(document.getElementById('tlChart')), worst = 0, worstFilter = -1, parts = [];
   var steps = [[0, 50], [10, 40], [20, 30], [22, 27], [23, 24], [23.2, 23.6], [23.4, 23.8], [23.6, 24], [30, 40], [0, 100]];
   for (var i = 0; i < steps.length; i++) {
     var c0 = window.tlFilterCount || 0, t0 = performance.now();
@@ -277,8 +284,9 @@ const ourFrames = `(async function () {` + waitFor + `
     await waitFor(function () { return (window.tlFilterCount || 0) !== c0; });
     await nextFrame();
     worst = Math.max(worst, t1 - t0, window.tlFilterTime || 0);
+    if ((window.tlFilterTime || 0) > worstFilter) { worstFilter = window.tlFilterTime || 0; parts = split(); }
   }
-  return worst;
+  return [worst, parts];
 })()`
 
 // visFrame does the same zooms on vis-timeline, each until it has
@@ -310,18 +318,65 @@ func measureOurs(ctx context.Context, p *page, deadline time.Time) error {
 		return errors.New("the search never became usable")
 	}
 	p.usable = append(p.usable, usable)
-	var s []float64
+	var s []any
 	if err := eval(ctx, ourSearch, &s); err != nil {
 		return err
 	}
-	p.search = append(p.search, s[0])
-	p.work = append(p.work, s[1])
-	var f float64
+	p.search = append(p.search, num(s[0]))
+	p.work = append(p.work, num(s[1]))
+	p.searchPart = append(p.searchPart, nums(s[2]))
+	var f []any
 	if err := eval(ctx, ourFrames, &f); err != nil {
 		return err
 	}
-	p.frame = append(p.frame, f)
+	p.frame = append(p.frame, num(f[0]))
+	p.framePart = append(p.framePart, nums(f[1]))
+	fmt.Fprintf(os.Stderr, "  search work parts %s; longest frame's filtering parts %s (%s)\n",
+		partsText(last1(p.searchPart)), partsText(last1(p.framePart)), strings.Join(splitParts, ", "))
 	return nil
+}
+
+// splitParts names the parts of window.tlSplit, in its order.
+var splitParts = []string{"search", "filters", "table", "chart", "panel"}
+
+func num(v any) float64 {
+	f, _ := v.(float64)
+	return f
+}
+
+func nums(v any) []float64 {
+	a, _ := v.([]any)
+	out := make([]float64, len(splitParts))
+	for i := range out {
+		if i < len(a) {
+			out[i] = num(a[i])
+		}
+	}
+	return out
+}
+
+func last1(v [][]float64) []float64 {
+	if len(v) == 0 {
+		return nil
+	}
+	return v[len(v)-1]
+}
+
+func partsText(v []float64) string {
+	s := make([]string, len(v))
+	for i, x := range v {
+		s[i] = strconv.FormatFloat(x, 'f', 0, 64)
+	}
+	return strings.Join(s, "/") + " ms"
+}
+
+// column is part i of each run's parts.
+func column(runs [][]float64, i int) []float64 {
+	var out []float64
+	for _, r := range runs {
+		out = append(out, r[i])
+	}
+	return out
 }
 
 // span writes the range of v.
@@ -353,5 +408,23 @@ func report(pages []*page, runs int, timeout time.Duration) {
 		fmt.Printf("| %s | %d | %.1f MB | %s | %s | %s | %s | %s | %s | %s |\n", p.kind, p.n, float64(p.size)/1e6,
 			span(p.render, "s", timeout), span(p.rss, "MB", timeout), span(p.drawn, "ms", timeout), span(p.usable, "ms", timeout),
 			span(p.search, "ms", timeout), span(p.work, "ms", timeout), span(p.frame, "ms", timeout))
+	}
+	fmt.Println("\nThe parts of timeline's search work, and of the longest frame's filtering:")
+	fmt.Println("\n| events | of | " + strings.Join(splitParts, " | ") + " |")
+	fmt.Println("|---|---|" + strings.Repeat("---|", len(splitParts)))
+	for _, p := range pages {
+		if p.kind != "timeline" || len(p.searchPart) == 0 {
+			continue
+		}
+		for _, row := range []struct {
+			name string
+			runs [][]float64
+		}{{"search", p.searchPart}, {"frame", p.framePart}} {
+			cells := make([]string, len(splitParts))
+			for i := range cells {
+				cells[i] = span(column(row.runs, i), "ms", timeout)
+			}
+			fmt.Printf("| %d | %s | %s |\n", p.n, row.name, strings.Join(cells, " | "))
+		}
 	}
 }

@@ -38,10 +38,13 @@
   }
 
   // Block reads the columns of an unpacked block by name: typed arrays
-  // viewing the bytes in place, or arrays of strings.
-  function Block(buf, cols) { this.buf = buf; this.cols = cols; }
+  // viewing the bytes in place, or arrays of strings. After reading
+  // strings, joined is them as stored, joined by NULs (which the search
+  // lower-cases whole); after anything else, null.
+  function Block(buf, cols) { this.buf = buf; this.cols = cols; this.joined = null; }
   Block.prototype.get = function (name) {
     var s = Object.prototype.hasOwnProperty.call(this.cols, name) ? this.cols[name] : null, b = this.buf;
+    this.joined = null;
     if (!s) return null;
     switch (s.t) {
       case 'u8': return new Uint8Array(b, s.o, s.n);
@@ -49,15 +52,43 @@
       case 'i32': return new Int32Array(b, s.o, s.n);
       case 'f64': return new Float64Array(b, s.o, s.n);
     }
-    return s.n ? td.decode(new Uint8Array(b, s.o, s.l)).split('\0') : [];
+    var str = s.n ? td.decode(new Uint8Array(b, s.o, s.l)) : '';
+    this.joined = str;
+    return s.n ? str.split('\0') : [];
   };
   tl.Block = Block;
 
-  function lowerDict(d) { return d.join('\0').toLowerCase().split('\0'); }
+  // Lower is a list of strings lower-cased as one string, each after a
+  // NUL, and where each starts: a search runs the browser's indexOf over
+  // it, rather than over every string, and looks up the strings its
+  // matches fall in. No string holds a NUL, so no match spans two.
+  function Lower(strs, joined) {
+    var s = this.s = '\0' + (typeof joined === 'string' ? joined : strs.join('\0')).toLowerCase() + '\0';
+    var at = this.at = new Uint32Array(strs.length + 1), i = 0, p = 0;
+    // Lower-casing may change a string's length: the starts are found in
+    // the lower-cased text.
+    while ((p = s.indexOf('\0', p)) >= 0) at[i++] = ++p;
+  }
+  // hits marks in m (one byte per string) the strings that hold q, and
+  // counts them.
+  Lower.prototype.hits = function (q, m) {
+    if (q.indexOf('\0') >= 0) return 0;
+    var s = this.s, at = this.at, p = 0, last = at.length - 1, count = 0;
+    while ((p = s.indexOf(q, p)) >= 0) {
+      // The string the match starts in: the last start at or before p.
+      var l = 0, r = last;
+      while (l < r) { var c = (l + r + 1) >>> 1; if (at[c] <= p) l = c; else r = c - 1; }
+      m[l] = 1;
+      count++;
+      p = at[l + 1]; // the next string
+    }
+    return count;
+  };
+  // dictHits marks the strings of low that hold q, or is null if none
+  // does.
   function dictHits(low, q) {
-    var m = new Uint8Array(low.length);
-    for (var i = 0; i < low.length; i++) if (low[i].indexOf(q) >= 0) m[i] = 1;
-    return m;
+    var m = new Uint8Array(low.at.length - 1);
+    return low.hits(q, m) ? m : null;
   }
 
   // Text is a text column: a dictionary and an index per event, or one
@@ -65,20 +96,28 @@
   function Text(b, name) {
     this.dict = b.get(name + '.d');
     if (this.dict) this.idx = b.get(name + '.i');
-    else this.raw = b.get(name + '.s');
+    else {
+      this.raw = b.get(name + '.s');
+      this.joined = b.joined; // lower-cased for the search, then let go
+    }
   }
   Text.prototype.get = function (k) { return this.dict ? this.dict[this.idx[k]] : this.raw[k]; };
-  Text.prototype.lower = function () { return this.low || (this.low = lowerDict(this.dict || this.raw)); };
+  Text.prototype.lower = function () {
+    if (!this.low) {
+      this.low = new Lower(this.dict || this.raw, this.joined);
+      this.joined = null;
+    }
+    return this.low;
+  };
   // match marks in hit the events whose value holds q (lower-case).
   Text.prototype.match = function (q, hit) {
     var k, n = hit.length;
     if (this.dict) {
       var m = dictHits(this.lower(), q), idx = this.idx;
-      for (k = 0; k < n; k++) if (m[idx[k]]) hit[k] = 1;
+      if (m) for (k = 0; k < n; k++) if (m[idx[k]]) hit[k] = 1;
       return;
     }
-    var low = this.lower();
-    for (k = 0; k < n; k++) if (!hit[k] && low[k].indexOf(q) >= 0) hit[k] = 1;
+    this.lower().hits(q, hit);
   };
 
   // List is a list column: event k's values are numbers off[k] to
@@ -87,7 +126,10 @@
   function List(b, name, n) {
     this.dict = b.get(name + '.d');
     if (this.dict) this.idx = b.get(name + '.i');
-    else this.vals = b.get(name + '.v');
+    else {
+      this.vals = b.get(name + '.v');
+      this.joined = b.joined;
+    }
     var c = b.get(name + '.c'), off = this.off = new Uint32Array(n + 1);
     for (var k = 0; k < n; k++) off[k + 1] = off[k] + c[k];
   }
@@ -98,12 +140,19 @@
     for (var j = this.off[k]; j < this.off[k + 1]; j++) out.push(this.value(j));
     return out;
   };
-  List.prototype.lower = function () { return this.low || (this.low = lowerDict(this.dict || this.vals)); };
+  List.prototype.lower = function () {
+    if (!this.low) {
+      this.low = new Lower(this.dict || this.vals, this.joined);
+      this.joined = null;
+    }
+    return this.low;
+  };
   List.prototype.match = function (q, hit) {
-    var m = dictHits(this.lower(), q), off = this.off;
+    var m = dictHits(this.lower(), q), off = this.off, idx = this.dict ? this.idx : null;
+    if (!m) return;
     for (var k = 0; k < hit.length; k++) {
       if (hit[k]) continue;
-      for (var j = off[k]; j < off[k + 1]; j++) if (m[this.key(j)]) { hit[k] = 1; break; }
+      for (var j = off[k], e = off[k + 1]; j < e; j++) if (m[idx ? idx[j] : j]) { hit[k] = 1; break; }
     }
   };
 
@@ -227,6 +276,7 @@
       act: new List(b, 'act', n), tag: new List(b, 'tag', n), src: new List(b, 'src', n)
     };
     var ids = data.id = b.get('id');
+    b.joined = null;
     // The index of ids and the list of coordinates are made when first
     // read: a hash to open, the map panel.
     lazy(pg, 'byId', function () {
@@ -253,13 +303,19 @@
     // search marks the events any of whose cells holds q (lower-case);
     // the last answer is kept, since filters other than the text ask
     // again.
-    var lastQ = null, lastHits = null;
+    var lastQ = null, lastHits = null, cap = null, cred = null;
     pg.search = function (q) {
       if (q === lastQ) return lastHits;
       var hit = new Uint8Array(n);
       ['title', 'desc', 'date', 'lane', 'place', 'conf', 'act', 'tag', 'src'].forEach(function (name) { c[name].match(q, hit); });
-      var cap = mc.join('\0').toLowerCase().split('\0'), cred = mr.join('\0').toLowerCase().split('\0');
-      for (var j = 0; j < mk.length; j++) if (cap[j].indexOf(q) >= 0 || cred[j].indexOf(q) >= 0) hit[mk[j]] = 1;
+      if (mk.length) {
+        cap = cap || new Lower(mc);
+        cred = cred || new Lower(mr);
+        var m = new Uint8Array(mk.length);
+        cap.hits(q, m);
+        cred.hits(q, m);
+        for (var j = 0; j < mk.length; j++) if (m[j]) hit[mk[j]] = 1;
+      }
       lastQ = q;
       lastHits = hit;
       return hit;

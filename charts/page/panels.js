@@ -21,25 +21,47 @@
     // coarser than a period is never put in the first period it touches:
     // it is spread evenly over the periods it covers, as a hatched series
     // of its own.
+    var inWin = new Int32Array(pg.n); // the events drawPeriods counts
+    // periodsOf keeps, for the last two units drawn, the first and last
+    // period of each event in them (known says which are worked out).
+    var periodCache = [];
+    function periodsOf(u) {
+      for (var i = 0; i < periodCache.length; i++) if (periodCache[i].unit === u) return periodCache[i];
+      var c = { unit: u, a: new Float64Array(pg.n), b: new Float64Array(pg.n), known: new Uint8Array(pg.n) };
+      periodCache.unshift(c);
+      periodCache.length = Math.min(periodCache.length, 2);
+      return c;
+    }
     function drawPeriods(cumulative, sum) {
-      var win = pg.win, lo = pg.lo, hi = pg.hi, shown = pg.shown, laneOn = pg.laneOn, k, j;
+      var win = pg.win, w0 = win[0], w1 = win[1], lo = pg.lo, hi = pg.hi, shown = pg.shown, laneOn = pg.laneOn, fl = data.f, ln = data.ln, k, j, m = 0;
+      // The shown events of the window, eras not: found in the range of
+      // events that may meet it.
+      var r = pg.inWindow(w0, w1);
+      for (k = r[0]; k < r[1]; k++) if (shown[k] && !(fl[k] & F.ERA) && hi[k] > w0 && lo[k] < w1) inWin[m++] = k;
       // As timeline chart's auto: at most a few periods an event of the
       // window, so 20 events over 22 years are counted by year.
-      var inWin = 0;
-      for (k = 0; k < pg.n; k++) if (shown[k] && !(data.f[k] & F.ERA) && hi[k] > win[0] && lo[k] < win[1]) inWin++;
-      var u = P.autoUnit(win[0], win[1], data.units, P.eventLimit(inWin, data.maxPeriods, data.minPeriods, data.perEvent));
-      var base = P.index(win[0], u);
-      var bins = new P.Binner(u, base, P.lastIndex(win[1], u), data.lanes.length), open = 0;
-      for (k = 0; k < pg.n; k++) {
-        if (!shown[k] || (data.f[k] & F.ERA) || hi[k] <= win[0] || lo[k] >= win[1]) continue;
+      var u = P.autoUnit(w0, w1, data.units, P.eventLimit(m, data.maxPeriods, data.minPeriods, data.perEvent));
+      var base = P.index(w0, u);
+      var bins = new P.Binner(u, base, P.lastIndex(w1, u), data.lanes.length), open = 0;
+      var OPEN = F.LOWER_OPEN | F.UPPER_OPEN | F.ONGOING;
+      // Each event's periods are worked out once for a unit, when the
+      // Binner takes them (addPeriods), and kept for the next frames.
+      var pc = periodsOf(u);
+      for (j = 0; j < m; j++) {
+        k = inWin[j];
         // An unknown or open end leaves no span to spread the event over.
-        if (data.f[k] & (F.LOWER_OPEN | F.UPPER_OPEN | F.ONGOING)) { open++; continue; }
+        if (fl[k] & OPEN) { open++; continue; }
         var w = 1;
         if (sum) { if (!weight || !weight.has(k)) continue; w = weight.get(k); }
-        var ls = pg.lanesOf(k);
-        for (var l = 0; l < ls.length; l++) if (laneOn[ls[l]]) bins.add(lo[k], hi[k], ls[l], w);
+        if (!pc.known[k]) { pc.a[k] = P.index(lo[k], u); pc.b[k] = P.lastIndex(hi[k], u); pc.known[k] = 1; }
+        var ls = ln[k], nl = typeof ls === 'number' ? 1 : ls.length;
+        for (var l = 0; l < nl; l++) {
+          var lane = nl === 1 && typeof ls === 'number' ? ls : ls[l];
+          if (!laneOn[lane]) continue;
+          bins.addPeriods(pc.a[k], pc.b[k], lane, w);
+        }
       }
-      var labels = bins.labels();
+      var labels = bins.labels(S);
       freqBins = { base: base, unit: u };
       var unitName = S['unit_' + u];
       var round = function (a) { return Array.prototype.map.call(a, function (v) { return P.round(v, 1000); }); };
@@ -58,15 +80,20 @@
         itemStyle: { color: '#9aa0a6', opacity: 0.6, decal: { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 5], rotation: 0.785 } } });
       var muted = css('--muted'), fg = css('--fg');
       // The title and its note wrap clear of the toolbox at the right.
-      var room = Math.max(120, freqEl.clientWidth - 2 * 90);
+      var W = width(), room = Math.max(120, W - 2 * 90);
       var titleText = tl.wrapText(sum ? S.panel_sum + ': ' + data.valName + ' (' + unitName + ')' : cumulative ? S.panel_cum : S.freq.replace('{unit}', unitName), 'bold 13px sans-serif', room);
       var subText = open ? tl.wrapText(pg.P('open_left', open).replace('{n}', open), '12px sans-serif', room) : '';
+      // The plot starts below the title and the toolbox as drawn, with
+      // room for the axis name: measured once for each number of lines
+      // of the title and its note at a width.
+      var head = W + ' ' + titleText.split('\n').length + ' ' + (subText ? subText.split('\n').length : 0), top = headTops.get(head);
+      var kind = cumulative ? 'cum' : sum ? 'sum' : 'freq';
       freq.setOption({
         animation: false, useUTC: true, aria: { enabled: true },
         title: { text: titleText, subtext: subText, left: 'center', itemGap: 2, textStyle: { color: fg, fontSize: 13, lineHeight: 16 }, subtextStyle: { color: muted, fontSize: 12, lineHeight: 15 } },
         tooltip: { trigger: 'axis', renderMode: 'richText', backgroundColor: css('--panel'), borderColor: css('--line'), textStyle: { color: fg } },
         legend: { show: false },
-        grid: { left: 8, right: 24, top: 60, bottom: 8, containLabel: true },
+        grid: { left: 8, right: 24, top: top || 60, bottom: 8, containLabel: true },
         // Labels at round steps (ticks.js), as many as fit.
         xAxis: { type: 'category', data: labels, axisLabel: { color: muted, interval: tickInterval(labels, u, base) } },
         yAxis: { type: 'value', name: S.freq_y, nameTextStyle: { color: muted }, axisLabel: { color: muted }, splitLine: { lineStyle: { color: css('--line'), opacity: 0.5 } } },
@@ -74,11 +101,22 @@
         brush: { xAxisIndex: 0, toolbox: ['lineX', 'clear'], brushStyle: { color: 'rgba(120,140,170,0.25)' } },
         toolbox: { right: 8, top: 0, feature: { brush: { type: ['lineX', 'clear'] } }, iconStyle: { borderColor: muted } },
         series: series
-      }, true);
-      // The plot starts below the title and the toolbox as drawn, with
-      // room for the axis name.
-      freq.setOption({ grid: { top: tl.headBottom(freq) + 22 } });
+      // The same kind of panel as last drawn is updated in place (every
+      // series has an id), which is much quicker than drawing it anew.
+      }, kind !== drawnKind);
+      drawnKind = kind;
+      if (!top) {
+        headTops.set(head, top = tl.headBottom(freq) + 22);
+        freq.setOption({ grid: { top: top } });
+      }
     }
+    var headTops = new Map(), drawnKind = '';
+    // width is the panel's width, known without a layout of the page
+    // but after a resize.
+    var freqW = 0;
+    function width() { return freqW || (freqW = freqEl.clientWidth); }
+    if (window.ResizeObserver) new ResizeObserver(function () { freqW = freqEl.clientWidth; }).observe(freqEl);
+    window.addEventListener('resize', function () { freqW = 0; });
     var measure = document.createElement('canvas').getContext('2d');
     function tickInterval(labels, u, base) {
       measure.font = '12px sans-serif';
@@ -87,13 +125,14 @@
         widest = Math.max(widest, measure.measureText(labels[i]).width);
         keys.push(tl.tickKey(u, base + i));
       }
-      var most = Math.floor((freqEl.clientWidth - 80) / (widest + 16));
+      var most = Math.floor((width() - 80) / (widest + 16));
       return tl.tickInterval(keys, tl.tickStep(keys, tl.tickKind(u), most));
     }
     var panelSel = document.getElementById('tlPanel'), panelKind = 'freq';
     if (panelSel) panelSel.addEventListener('change', function () { panelKind = panelSel.value; pg.drawPanel(); });
     pg.drawPanel = function () {
       if (!freq) return;
+      var t = performance.now();
       freqBins = null;
       if (panelKind !== 'calendar') panelHeight(0);
       if (panelKind === 'actors') drawActors();
@@ -101,6 +140,9 @@
       else if (panelKind === 'calendar') drawCalendar();
       else if (panelKind === 'map') drawMap();
       else drawPeriods(panelKind === 'cum', panelKind === 'sum');
+      if (panelKind === 'actors' || panelKind === 'network' || panelKind === 'calendar' || panelKind === 'map') drawnKind = '';
+      // For the page benchmark (bench/pagetime): what the panel took.
+      window.tlPanelTime = (window.tlPanelTime || 0) + performance.now() - t;
     };
     function panelBase() {
       var fg = css('--fg'), muted = css('--muted');
@@ -112,16 +154,20 @@
           tooltip: { renderMode: 'richText', backgroundColor: css('--panel'), borderColor: css('--line'), textStyle: { color: fg } } }
       };
     }
-    // actorsOf lists the actors of event k; the names come from the
-    // table, so they are there once the page is loaded.
-    function actorsOf(k) { return pg.rows[k].cells[3].textContent.split('; ').filter(function (a) { return a; }); }
+    // actorsOf lists the actors of event k (none until the text block is
+    // unpacked).
+    function actorsOf(k) { return pg.actorsOf(k).filter(function (a) { return a; }); }
+    // eachVisible calls f with each shown event of the window, eras not.
+    function eachVisible(f) {
+      var r = pg.inWindow(pg.win[0], pg.win[1]);
+      for (var k = r[0]; k < r[1]; k++) if (pg.visible(k)) f(k);
+    }
     // The top actors of the shown events in the window.
     function drawActors() {
-      var counts = new Map(), k;
-      for (k = 0; k < pg.n; k++) {
-        if (!pg.visible(k) || !pg.rows[k]) continue;
+      var counts = new Map();
+      eachVisible(function (k) {
         actorsOf(k).forEach(function (a) { counts.set(a, (counts.get(a) || 0) + 1); });
-      }
+      });
       var top = tl.topN(counts, data.top);
       var b = panelBase(), o = b.option;
       o.title = { text: S.panel_actors, left: 'center', textStyle: { color: b.fg, fontSize: 13 } };
@@ -136,11 +182,8 @@
     // The top actors of the shown events in the window, linked by the
     // events they share.
     function drawNetwork() {
-      var net = new tl.Network(), k;
-      for (k = 0; k < pg.n; k++) {
-        if (!pg.visible(k) || !pg.rows[k]) continue;
-        net.add(actorsOf(k));
-      }
+      var net = new tl.Network();
+      eachVisible(function (k) { net.add(actorsOf(k)); });
       var g = net.graph(data.top, 1), maxC = g.nodes.length ? g.nodes[0][1] : 1;
       var b = panelBase(), o = b.option;
       o.title = { text: S.panel_network, left: 'center', textStyle: { color: b.fg, fontSize: 13 } };
@@ -169,17 +212,17 @@
     }
     function pad2(v) { return (v < 10 ? '0' : '') + v; }
     function drawCalendar() {
-      var days = new Map(), years = new Set(), k, maxV = 1;
-      for (k = 0; k < pg.n; k++) {
-        if (!pg.visible(k) || !(data.f[k] & F.POINT)) continue;
+      var days = new Map(), years = new Set(), maxV = 1;
+      eachVisible(function (k) {
+        if (!(data.f[k] & F.POINT)) return;
         var d = new Date(pg.lo[k]), key = d.getUTCFullYear() + '-' + pad2(d.getUTCMonth() + 1) + '-' + pad2(d.getUTCDate());
         // ECharts' calendar reads a year below 100 as one of the 1900s,
         // and a day in it throws (chart.go's calendarFirstYear).
-        if (d.getUTCFullYear() < 100) continue;
+        if (d.getUTCFullYear() < 100) return;
         days.set(key, (days.get(key) || 0) + 1);
         maxV = Math.max(maxV, days.get(key));
         years.add(d.getUTCFullYear());
-      }
+      });
       var ys = Array.from(years).sort(function (a, b) { return a - b; }), more = Math.max(0, ys.length - CAL_YEARS);
       ys = ys.slice(-CAL_YEARS);
       panelHeight(90 + Math.max(1, ys.length) * 120);
@@ -197,7 +240,8 @@
       freq.setOption(o, true);
     }
     // The map of the shown, geolocated events in the window, one mark per
-    // place sized by its count.
+    // place sized by its count, zoomed to the region of the marks, with a
+    // legend of the sizes.
     var mapReady = false;
     function drawMap() {
       if (!data.geo) return;
@@ -208,17 +252,69 @@
         if (!pg.visible(k)) return;
         var key = Math.round(g[1] * 100) + ',' + Math.round(g[2] * 100);
         var p = places.get(key);
-        if (!p) { p = { name: tl.drawable(pg.rows[k] ? pg.rows[k].cells[4].textContent : ''), value: [g[2], g[1], 0] }; places.set(key, p); }
+        if (!p) { p = { name: tl.drawable(pg.placeOf(k)), value: [g[2], g[1], 0] }; places.set(key, p); }
         p.value[2]++;
       });
       var pts = Array.from(places.values()), maxV = 1;
       pts.forEach(function (p) { maxV = Math.max(maxV, p.value[2]); });
-      pts.forEach(function (p) { p.symbolSize = 6 + 24 * Math.sqrt(p.value[2] / maxV); });
-      var b = panelBase(), o = b.option;
-      o.title = { text: S.panel_map, left: 'center', textStyle: { color: b.fg, fontSize: 13 } };
-      o.geo = { map: 'world', roam: true, top: 30, bottom: 8, itemStyle: { areaColor: css('--panel'), borderColor: css('--line') }, emphasis: { disabled: true } };
+      function size(v) { return 6 + 24 * Math.sqrt(v / maxV); }
+      pts.forEach(function (p) { p.symbolSize = size(p.value[2]); });
+      var b = panelBase(), o = b.option, bg = css('--bg');
+      // The title on the page's background: the map may reach under it.
+      o.title = { text: S.panel_map, left: 'center', top: 4, padding: [2, 6], backgroundColor: bg, textStyle: { color: b.fg, fontSize: 13 } };
+      o.geo = { map: 'world', roam: true, top: 30, bottom: 8, left: 8, right: 8, boundingCoords: region(pts), itemStyle: { areaColor: css('--panel'), borderColor: css('--line') }, emphasis: { disabled: true } };
       o.series = [{ type: 'scatter', coordinateSystem: 'geo', name: S.freq_y, data: pts, encode: { tooltip: 2 }, itemStyle: { color: colorOf(0), opacity: 0.75 } }];
+      o.graphic = pts.length ? [sizeLegend(maxV, size, b, bg)] : [];
       freq.setOption(o, true);
+    }
+    // region is the map's bounds, [[west, north], [east, south]], around
+    // the places pts with a margin, at least MIN_SPAN degrees each way:
+    // the whole world for places all over it, a country for places in
+    // one.
+    var MIN_SPAN = 8;
+    function region(pts) {
+      if (!pts.length) return undefined;
+      var w = 180, e = -180, s = 90, n = -90;
+      pts.forEach(function (p) {
+        w = Math.min(w, p.value[0]); e = Math.max(e, p.value[0]);
+        s = Math.min(s, p.value[1]); n = Math.max(n, p.value[1]);
+      });
+      function widen(a, b, lim) {
+        var pad = Math.max((b - a) * 0.15, (MIN_SPAN - (b - a)) / 2, 0);
+        a = Math.max(-lim, a - pad);
+        b = Math.min(lim, b + pad);
+        return [a, b];
+      }
+      var x = widen(w, e, 180), y = widen(s, n, 90);
+      return [[x[0], y[1]], [x[1], y[0]]];
+    }
+    // sizeLegend draws, at the panel's lower left, circles of the sizes
+    // of two or three counts up to maxV, with their counts.
+    function sizeLegend(maxV, size, b, bg) {
+      var counts = [maxV], mid = niceBelow(maxV / 4);
+      if (mid > 1 && mid < maxV) counts.unshift(mid);
+      if (maxV > 1) counts.unshift(1);
+      measure.font = '12px sans-serif';
+      var pad = 6, capH = 16, d = size(maxV), rowY = pad + capH + d / 2, x = pad, items = [];
+      items.push({ type: 'text', x: pad, y: pad, style: { text: S.freq_y, fill: b.muted, font: '12px sans-serif', verticalAlign: 'top' } });
+      counts.forEach(function (v) {
+        var r = size(v) / 2, label = String(v);
+        items.push({ type: 'circle', shape: { cx: x + r, cy: rowY, r: r }, style: { fill: colorOf(0), opacity: 0.75 } });
+        x += 2 * r + 4;
+        items.push({ type: 'text', x: x, y: rowY, style: { text: label, fill: b.fg, font: '12px sans-serif', verticalAlign: 'middle' } });
+        x += measure.measureText(label).width + 10;
+      });
+      var wBox = Math.max(x - 10 + pad, pad * 2 + measure.measureText(S.freq_y).width), hBox = rowY + d / 2 + pad;
+      items.unshift({ type: 'rect', shape: { x: 0, y: 0, width: wBox, height: hBox, r: 3 }, style: { fill: bg, opacity: 0.85, stroke: css('--line') } });
+      // Above the map, which may reach under it.
+      items.forEach(function (it) { it.z = 100; });
+      return { type: 'group', id: 'sizeLegend', left: 8, bottom: 8, silent: true, children: items };
+    }
+    // niceBelow is the largest of 1, 2 and 5 times a power of ten at most v.
+    function niceBelow(v) {
+      if (v < 1) return 0;
+      var p = Math.pow(10, Math.floor(Math.log10(v))), m = v / p;
+      return (m >= 5 ? 5 : m >= 2 ? 2 : 1) * p;
     }
     if (freq) {
       freq.on('brushEnd', function (e) {

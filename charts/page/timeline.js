@@ -12,6 +12,7 @@
   var MAXERAROWS = 3; // rows of era labels
   var LABEL_MAX = 220, LABEL_MIN = 36, GAP = 8, PAD = 5; // label widths, gap between neighbours, mark to label
   var FONT = '11px sans-serif';
+  var INSET = 8; // a label inside its bar starts this far in: the bar's start stays in sight
   var TOP = 8, BOTTOM = 58; // the plot's margins in the chart: the x axis labels and the slider go below
 
   // tl.stack assigns each item, sorted by its left edge, the first of at
@@ -59,6 +60,17 @@
       return { x: left, w: Math.max(40, chartEl.clientWidth - left - right), left: left, right: right };
     }
 
+    // cc is css(name) kept for a redraw: the marks' renderItem runs for
+    // every item, and getComputedStyle each time is the redraw's cost.
+    var cssCache = null, cssTheme;
+    function cc(name) {
+      var th = document.documentElement.dataset.theme;
+      if (!cssCache || cssTheme !== th) { cssCache = Object.create(null); cssTheme = th; }
+      var v = cssCache[name];
+      if (v === undefined) v = cssCache[name] = css(name);
+      return v;
+    }
+
     function fade(color, left, right) {
       var stops = [];
       stops.push({ offset: 0, color: left ? transparent(color) : color });
@@ -82,7 +94,7 @@
       if (roomR >= w) { side = 0; lw = w; } else if (roomL >= w) { side = 1; lw = w; } else {
         var room = Math.max(roomR, roomL);
         if (room >= LABEL_MIN && room >= (mr - ml) - 8) { side = roomR >= roomL ? 0 : 1; lw = room; }
-        else if (mr - ml - 14 >= LABEL_MIN) { side = 2; lw = Math.min(w, mr - ml - 14); }
+        else if (mr - ml - INSET - 10 >= LABEL_MIN) { side = 2; lw = Math.min(w, mr - ml - INSET - 10); }
         else if (room >= 12) { side = roomR >= roomL ? 0 : 1; lw = room; } else { side = 3; lw = 0; }
       }
       var l = ml, r = mr;
@@ -98,7 +110,7 @@
       var a = api.coord([api.value(0), row])[0], b = api.coord([api.value(1), row])[0];
       var h = 12;
       var color = colorOf(lane);
-      var fg = css('--fg');
+      var fg = cc('--fg');
       if (k < 0) { // a bin of many events
         var shapeB = echarts.graphic.clipRectByRect({ x: a, y: y - h / 2, width: Math.max(b - a, 1), height: h },
           { x: cs.x, y: cs.y, width: cs.width, height: cs.height });
@@ -109,17 +121,17 @@
       // Names tell the tests (which read the boxes drawn) what is what.
       var text = {
         ignore: side === 3,
-        style: { text: titleOf(k), fill: fg, font: FONT, lineHeight: 14, width: Math.max(lw, 1), overflow: 'truncate', ellipsis: '…' }
+        style: { text: tl.drawable(titleOf(k)), fill: fg, font: FONT, lineHeight: 14, width: Math.max(lw, 1), overflow: 'truncate', ellipsis: '…' }
       };
-      if (side === 2) { text.style.backgroundColor = css('--bg'); text.style.padding = [0, 3]; text.style.borderRadius = 2; }
-      var tc = side === 2 ? { position: 'insideLeft', distance: 4 } : { position: side === 1 ? 'left' : 'right', distance: PAD };
-      var ring = sel ? css('--focus') : null;
+      if (side === 2) { text.style.backgroundColor = cc('--bg'); text.style.padding = [0, 3]; text.style.borderRadius = 2; }
+      var tc = side === 2 ? { position: 'insideLeft', distance: INSET } : { position: side === 1 ? 'left' : 'right', distance: PAD };
+      var ring = sel ? cc('--focus') : null;
       if (f & F.POINT) {
         var x = (a + b) / 2;
         if (x < cs.x - 6 || x > cs.x + cs.width + 6) return null;
         return {
           type: 'circle', name: 'ev', shape: { cx: x, cy: y, r: sel ? 7 : 6 },
-          style: { fill: (f & F.UNCERTAIN) ? css('--bg') : color, stroke: ring || color, lineWidth: sel ? 3 : 2, lineDash: (f & F.UNCERTAIN) && !sel ? [3, 2] : null, opacity: (f & F.APPROX) && !sel ? 0.6 : 1 },
+          style: { fill: (f & F.UNCERTAIN) ? cc('--bg') : color, stroke: ring || color, lineWidth: sel ? 3 : 2, lineDash: (f & F.UNCERTAIN) && !sel ? [3, 2] : null, opacity: (f & F.APPROX) && !sel ? 0.6 : 1 },
           textConfig: tc, textContent: text
         };
       }
@@ -146,13 +158,13 @@
       var shape = echarts.graphic.clipRectByRect({ x: a, y: cs.y, width: Math.max(b - a, 2), height: cs.height },
         { x: cs.x, y: cs.y, width: cs.width, height: cs.height });
       if (!shape) return null;
-      var era = css('--era');
+      var era = cc('--era');
       var open = f & (F.LOWER_OPEN | F.UPPER_OPEN | F.ONGOING);
       var y = api.coord([api.value(0), row])[1];
       return {
         type: 'rect', name: 'era', shape: shape, z2: -10,
-        style: { fill: open ? fadeEra(era, f) : era, stroke: open ? null : css('--line'), lineWidth: 1 },
-        textContent: { ignore: row < 0, style: { text: titleOf(api.value(2)), fill: css('--era-fg'), font: 'italic ' + FONT, lineHeight: 14, width: Math.max(lw, 1), overflow: 'truncate', ellipsis: '…' } },
+        style: { fill: open ? fadeEra(era, f) : era, stroke: open ? null : cc('--line'), lineWidth: 1 },
+        textContent: { ignore: row < 0, style: { text: tl.drawable(titleOf(api.value(2))), fill: cc('--era-fg'), font: 'italic ' + FONT, lineHeight: 14, width: Math.max(lw, 1), overflow: 'truncate', ellipsis: '…' } },
         textConfig: { position: [api.value(6) - shape.x, y - shape.y - 7], distance: 0 }
       };
     }
@@ -162,8 +174,8 @@
       var y0 = api.coord([pg.axisMin, r0])[1] - ROW / 2, y1 = api.coord([pg.axisMin, r1])[1] + ROW / 2;
       return {
         type: 'group', silent: true, children: [
-          { type: 'rect', shape: { x: cs.x, y: y0, width: cs.width, height: y1 - y0 }, style: { fill: api.value(2) % 2 ? css('--stripe') : 'rgba(0,0,0,0)' }, z2: -20 },
-          { type: 'line', shape: { x1: cs.x, y1: y0, x2: cs.x + cs.width, y2: y0 }, style: { stroke: css('--line'), lineWidth: 1, opacity: 0.6 }, z2: -19 }
+          { type: 'rect', shape: { x: cs.x, y: y0, width: cs.width, height: y1 - y0 }, style: { fill: api.value(2) % 2 ? cc('--stripe') : 'rgba(0,0,0,0)' }, z2: -20 },
+          { type: 'line', shape: { x1: cs.x, y1: y0, x2: cs.x + cs.width, y2: y0 }, style: { stroke: cc('--line'), lineWidth: 1, opacity: 0.6 }, z2: -19 }
         ]
       };
     }
@@ -232,7 +244,7 @@
           return p;
         });
         its.sort(function (x, y) { return x.l - y.l || x.k - y.k; });
-        var st = tl.stack(its, all || expanded[lane] ? Infinity : MAXROWS);
+        var open = !all && expanded[lane], st = tl.stack(its, all || open ? Infinity : MAXROWS);
         var nr = Math.max(1, st.rows);
         for (j = 0; j < nr; j++) rows.push({ label: j === 0 ? name : '', lane: lane });
         its.forEach(function (it) {
@@ -241,8 +253,10 @@
           items.push([pg.drawnLo(k), pg.drawnHi(k), first + it.row, k, data.f[k], lane, it.side, it.lw]);
           marks.push({ k: k, lane: lane, row: first + it.row, l: it.ml, r: it.mr, point: !!(data.f[k] & F.POINT), item: items.length - 1, t: pg.lo[k] });
         });
-        if (st.over.length) {
-          more.push({ lane: lane, row: rows.length, n: st.over.length });
+        // A lane shown in full after "+N more" keeps a button to fold it
+        // back, while it needs more rows than a folded lane shows.
+        if (st.over.length || (open && st.rows > MAXROWS)) {
+          more.push({ lane: lane, row: rows.length, n: st.over.length, fewer: !st.over.length });
           rows.push({ label: '', lane: lane });
         }
         laneRows.push([first, rows.length - 1, laneRows.length]);
@@ -271,18 +285,23 @@
     }
 
     pg.redraw = function () {
+      cssCache = null;
       view = layout();
       var rows = view.rows, P = view.P;
       var height = Math.max(160, TOP + rows.length * ROW + BOTTOM);
-      if (chartEl.style.height !== height + 'px') {
+      // A new height and new data are drawn in one pass: the option waits
+      // for the resize, which draws it.
+      var grow = chartEl.style.height !== height + 'px';
+      chart.setOption({
+        grid: { left: P.left, right: P.right },
+        xAxis: [ticks(pg.win, P.w)],
+        yAxis: [{ data: rows.map(function (r, i) { return String(i); }) }],
+        series: [{ id: 'eras', data: view.eras }, { id: 'events', data: view.items }, { id: 'lanes', data: view.lanes }]
+      }, { lazyUpdate: grow });
+      if (grow) {
         chartEl.style.height = height + 'px';
         chart.resize();
       }
-      chart.setOption({
-        grid: { left: P.left, right: P.right },
-        yAxis: [{ data: rows.map(function (r, i) { return String(i); }) }],
-        series: [{ id: 'eras', data: view.eras }, { id: 'events', data: view.items }, { id: 'lanes', data: view.lanes }]
-      });
       drawMarks();
       pg.drawPanel();
     };
@@ -309,43 +328,53 @@
         var mk = order[m];
         btn = pool[used] || (pool[used] = newMark());
         used++;
-        btn.dataset.k = mk.k;
-        btn.dataset.m = m;
-        btn.className = 'mark';
-        btn.textContent = '';
         var w = Math.max(8, mk.r - mk.l);
-        btn.style.left = (mk.point ? (mk.l + mk.r) / 2 - 8 : mk.l) + 'px';
-        btn.style.width = (mk.point ? 16 : w) + 'px';
-        btn.style.top = (y0 + mk.row * ROW + 2) + 'px';
-        btn.style.height = (ROW - 4) + 'px';
-        btn.setAttribute('aria-label', mk.bin ? pg.P('events_in', mk.bin.n).replace('{n}', mk.bin.n) + ', ' + data.lanes[mk.lane] + ', ' + day(mk.bin.a) + ' – ' + day(mk.bin.b)
-          : pg.dateOf(mk.k) + ', ' + titleOf(mk.k) + ', ' + data.lanes[mk.lane]);
-        btn.setAttribute('aria-pressed', mk.k === pg.current ? 'true' : 'false');
-        btn.tabIndex = m === tab ? 0 : -1;
-        btn.hidden = false;
+        setButton(btn, 'mark', mk.k, m, '', '', mk.point ? (mk.l + mk.r) / 2 - 8 : mk.l, mk.point ? 16 : w, y0 + mk.row * ROW + 2, ROW - 4,
+          mk.bin ? pg.P('events_in', mk.bin.n).replace('{n}', mk.bin.n) + ', ' + data.lanes[mk.lane] + ', ' + day(mk.bin.a) + ' – ' + day(mk.bin.b)
+            : pg.dateOf(mk.k) + ', ' + titleOf(mk.k) + ', ' + data.lanes[mk.lane],
+          mk.k === pg.current ? 'true' : 'false', m === tab ? 0 : -1);
       }
       view.more.forEach(function (mo) {
         btn = pool[used] || (pool[used] = newMark());
         used++;
-        btn.className = 'more';
-        btn.dataset.k = '';
-        btn.dataset.lane = mo.lane;
-        btn.textContent = S.more_lane.replace('{n}', mo.n);
-        btn.setAttribute('aria-label', S.more_lane.replace('{n}', mo.n) + ', ' + data.lanes[mo.lane]);
-        btn.removeAttribute('aria-pressed');
-        btn.style.left = P.x + 'px';
-        btn.style.width = '';
-        btn.style.top = (y0 + mo.row * ROW + 1) + 'px';
-        btn.style.height = (ROW - 2) + 'px';
-        btn.tabIndex = 0;
-        btn.hidden = false;
+        var text = mo.fewer ? S.fewer_lane : S.more_lane.replace('{n}', mo.n);
+        setButton(btn, 'more', '', '', mo.lane, text, P.x, -1, y0 + mo.row * ROW + 1, ROW - 2, text + ', ' + data.lanes[mo.lane], null, 0);
       });
       for (m = used; m < pool.length; m++) pool[m].hidden = true;
       if (had && !pg.focusEvent(active)) {
         for (m = 0; m < used; m++) if (pool[m].className === 'mark' && pool[m].tabIndex === 0) { pool[m].focus(); break; }
       }
     }
-    function day(t) { return tl.dayText ? tl.dayText(t, S, pg.locale) : new Date(t).toISOString().slice(0, 10); }
+    // setButton gives a button of the layer what it shows, touching only
+    // what changed since it was last set: a zoom of the binned view moves
+    // few of its thousands of buttons.
+    function setButton(b, cls, k, m, lane, text, left, width, top, height, label, pressed, tab) {
+      var o = b.tlSet || (b.tlSet = {});
+      if (o.cls !== cls) b.className = o.cls = cls;
+      if (o.k !== k) b.dataset.k = o.k = k;
+      if (o.m !== m) b.dataset.m = o.m = m;
+      if (o.lane !== lane) b.dataset.lane = o.lane = lane;
+      if (o.text !== text) b.textContent = o.text = text;
+      if (o.left !== left) { o.left = left; b.style.left = left + 'px'; }
+      if (o.width !== width) { o.width = width; b.style.width = width < 0 ? '' : width + 'px'; }
+      if (o.top !== top) { o.top = top; b.style.top = top + 'px'; }
+      if (o.height !== height) { o.height = height; b.style.height = height + 'px'; }
+      if (o.label !== label) b.setAttribute('aria-label', o.label = label);
+      if (o.pressed !== pressed) { o.pressed = pressed; if (pressed === null) b.removeAttribute('aria-pressed'); else b.setAttribute('aria-pressed', pressed); }
+      if (o.tab !== tab) b.tabIndex = o.tab = tab;
+      if (b.hidden) b.hidden = false;
+    }
+    // day writes t's day, kept by day: the bins' names repeat their days.
+    var days = new Map();
+    function day(t) {
+      var d = Math.floor(t / 86400000), s = days.get(d);
+      if (s === undefined) {
+        s = tl.dayText ? tl.dayText(t, S, pg.locale) : new Date(t).toISOString().slice(0, 10);
+        if (days.size > 20000) days.clear();
+        days.set(d, s);
+      }
+      return s;
+    }
     function newMark() {
       var b = document.createElement('button');
       b.type = 'button';
@@ -356,8 +385,14 @@
       var b = e.target.closest('button');
       if (!b) return;
       if (b.className === 'more') {
-        expanded[b.dataset.lane] = true;
+        // "+N more" shows the lane in full; "Show fewer" folds it back.
+        // The focus stays on the lane's button.
+        var lane = b.dataset.lane;
+        expanded[lane] = !expanded[lane];
         pg.redraw();
+        for (var m = 0; m < pool.length; m++) {
+          if (!pool[m].hidden && pool[m].className === 'more' && pool[m].dataset.lane === lane) { pool[m].focus(); break; }
+        }
         return;
       }
       var mk = order[+b.dataset.m];
@@ -393,7 +428,7 @@
         if (!pool[m].hidden && pool[m].className === 'mark' && +pool[m].dataset.k === k) target = pool[m];
       }
       if (!target) return false;
-      for (m = 0; m < pool.length; m++) if (pool[m].className === 'mark') pool[m].tabIndex = pool[m] === target ? 0 : -1;
+      for (m = 0; m < pool.length; m++) if (pool[m].className === 'mark') pool[m].tabIndex = pool[m].tlSet.tab = pool[m] === target ? 0 : -1;
       active = k;
       target.focus();
       return true;
@@ -415,6 +450,7 @@
       chart.setOption({
         grid: { left: P.left, right: P.right, bottom: 30 },
         dataZoom: [{ start: 0, end: 100 }, { start: 0, end: 100, show: false }],
+        xAxis: [ticks([pg.axisMin, pg.axisMax], P.w)],
         yAxis: [{ data: view.rows.map(function (r, i) { return String(i); }), axisLabel: { width: P.left - 14 } }],
         series: [{ id: 'eras', data: view.eras }, { id: 'events', data: view.items }, { id: 'lanes', data: view.lanes }]
       });
@@ -433,11 +469,25 @@
 
     // Dates on the axis read "44 BCE", not "-43" (dates.js).
     function timeLabel(t) { return tl.timeLabel(t, pg.S, pg.locale); }
+    // ticks is the x axis's ticks, labels and split lines over the window
+    // win drawn w px wide: at the round calendar steps of ticks.js's
+    // axisTicks, set with each redraw (in its setOption, so no extra
+    // pass). Without axisTicks, ECharts' own ticks and timeLabel.
+    var tickLabels = new Map();
+    function ticks(win, w) {
+      if (!tl.axisTicks) return {};
+      var r = tl.axisTicks(win[0], win[1], w, pg.S, pg.locale);
+      tickLabels = new Map();
+      r.values.forEach(function (v, i) { tickLabels.set(v, r.labels[i]); });
+      return { axisLabel: { customValues: r.values }, axisTick: { customValues: r.values } };
+    }
+    function tickLabel(v) { return tickLabels.has(v) ? tickLabels.get(v) : tl.axisTicks ? '' : timeLabel(v); }
     function styleOption() {
+      cssCache = null;
       var fg = css('--fg'), muted = css('--muted'), line = css('--line');
       return {
         textStyle: { color: fg },
-        xAxis: [{ min: pg.axisMin, max: pg.axisMax, axisLabel: { color: muted, hideOverlap: true, formatter: timeLabel }, axisLine: { lineStyle: { color: line } }, splitLine: { show: true, lineStyle: { color: line, opacity: 0.5 } } }],
+        xAxis: [{ min: pg.axisMin, max: pg.axisMax, axisLabel: { color: muted, hideOverlap: true, formatter: tickLabel }, axisLine: { lineStyle: { color: line } }, splitLine: { show: true, lineStyle: { color: line, opacity: 0.5 } } }],
         yAxis: [{
           inverse: true,
           axisLabel: { color: fg, width: 0, overflow: 'truncate', interval: 0, formatter: function (v) { var r = view && view.rows[+v]; return r ? r.label : ''; } },
@@ -464,6 +514,14 @@
     Object.assign(option.dataZoom[0], st.dataZoom[0]);
     Object.assign(option.dataZoom[1], st.dataZoom[1]);
     Object.assign(option.tooltip, st.tooltip);
+    // With axisTicks, the axis is a value axis of Unix milliseconds: a
+    // time axis is ECharts' Date, which ends 275,000 years from 1970.
+    if (tl.axisTicks) {
+      option.xAxis[0].type = 'value';
+      var t0 = ticks(pg.win, plot().w);
+      Object.assign(option.xAxis[0].axisLabel, t0.axisLabel);
+      option.xAxis[0].axisTick = Object.assign(option.xAxis[0].axisTick || {}, t0.axisTick);
+    }
     chart.setOption(option);
     chart.setOption({ yAxis: [{ axisLabel: { width: plot().left - 14 } }] });
 
