@@ -632,3 +632,47 @@ func TestBrowserMarksFollowZoom(t *testing.T) {
 		t.Errorf("console errors or requests: %v", probs)
 	}
 }
+
+// TestBrowserSliderLabels checks that the zoom slider's handle labels,
+// which ECharts draws outside the handles while they are hovered or
+// dragged, lie inside the chart on a desktop and a phone, at the axis's
+// ends, with dates as long as "28 Sept 44 BCE".
+func TestBrowserSliderLabels(t *testing.T) {
+	findChromium(t)
+	at := func(y int, m time.Month, d int) int64 { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 60 }
+	events := []Event{
+		{ID: "a", Title: "Caesar killed", Lanes: []string{"rome"}, Lower: at(-43, 3, 15), Upper: at(-43, 3, 16), Point: true, Date: "15 March 44 BCE"},
+		{ID: "b", Title: "Augustus dies", Lanes: []string{"rome"}, Lower: at(14, 8, 19), Upper: at(14, 8, 20), Point: true, Date: "19 August 14"},
+		{ID: "c", Title: "A late date", Lanes: []string{"later"}, Lower: at(2017, 9, 28), Upper: at(2017, 9, 29), Point: true, Date: "28 September 2017"},
+	}
+	file := writePage(t, Meta{Title: "Slider"}, events, Options{})
+	for _, width := range []int64{1280, 360} {
+		p := openPage(t, file, "", width, 900)
+		var labels []struct {
+			X, W  float64
+			Text  string
+			Chart float64
+		}
+		// The labels show while a handle is hovered: the slider's view
+		// shows them as it would then, and their drawn boxes are read.
+		p.eval(t, `(function(){var ch=echarts.getInstanceByDom(document.getElementById('tlChart'));
+			var v=ch._componentsViews.find(function(c){return c&&c._displayables&&c._displayables.handleLabels});
+			v._showDataInfo(true);
+			return v._displayables.handleLabels.map(function(l){var r=l.getBoundingRect().clone(),m=l.getComputedTransform();if(m)r.applyTransform(m);
+				return {X:r.x,W:r.width,Text:l.style.text,Chart:ch.getWidth()}})})()`, &labels)
+		if len(labels) != 2 {
+			t.Fatalf("%d px: %d handle labels, want 2", width, len(labels))
+		}
+		for _, l := range labels {
+			if l.Text == "" || l.W <= 0 {
+				t.Errorf("%d px: a handle label is empty: %+v", width, l)
+			}
+			if l.X < 0 || l.X+l.W > l.Chart {
+				t.Errorf("%d px: the handle label %q spans %.0f–%.0f px, outside the chart's 0–%.0f", width, l.Text, l.X, l.X+l.W, l.Chart)
+			}
+		}
+		if probs := p.problems(); len(probs) > 0 {
+			t.Errorf("%d px: console errors or requests: %v", width, probs)
+		}
+	}
+}

@@ -284,10 +284,26 @@
       });
     }
 
+    // The zoom slider's handles show their dates beside them, outside the
+    // slider: its margins leave room for the widest of the axis's ends, so
+    // neither label runs off the chart.
+    var sliderCtx = document.createElement('canvas').getContext('2d'), sliderKey = '';
+    function fitSlider(P) {
+      sliderCtx.font = '12px sans-serif';
+      var w = Math.ceil(Math.max(sliderCtx.measureText(tl.dayText(pg.axisMin, S, pg.locale)).width,
+        sliderCtx.measureText(tl.dayText(pg.axisMax, S, pg.locale)).width)) + 18;
+      // ECharts sizes the slider as the plot unless given a width.
+      var left = Math.max(P.left, w), width = Math.max(40, chartEl.clientWidth - left - Math.max(P.right, w)), key = left + ' ' + width;
+      if (key === sliderKey) return;
+      sliderKey = key;
+      chart.setOption({ dataZoom: [{ id: 'inside' }, { id: 'slider', left: left, width: width }] }, { lazyUpdate: true });
+    }
+
     pg.redraw = function () {
       cssCache = null;
       view = layout();
       var rows = view.rows, P = view.P;
+      fitSlider(P);
       var height = Math.max(160, TOP + rows.length * ROW + BOTTOM);
       // A new height and new data are drawn in one pass: the option waits
       // for the resize, which draws it.
