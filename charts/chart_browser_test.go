@@ -431,13 +431,6 @@ func TestBrowserPagePanels(t *testing.T) {
 				t.Errorf("%s: %d lanes, %d colour swatches", c.name, len(colors.Lanes), len(colors.Drawn))
 			}
 			p.hoverAll(t, "tlChart", 60)
-			defer func(p *browserPage, name string) {
-				var polluted string
-				p.eval(t, `(function(){for (var k in {}) return k; return ''})()`, &polluted)
-				if polluted != "" {
-					t.Errorf("%s: the page wrote %q into Object.prototype", name, polluted)
-				}
-			}(p, c.name)
 			for _, kind := range []string{"freq", "cum", "actors", "network", "calendar", "map"} {
 				var ok bool
 				p.eval(t, `(function(){var s=document.getElementById('tlPanel');if(!Array.from(s.options).some(function(o){return o.value===`+jsString(kind)+`}))return false;s.value=`+jsString(kind)+`;s.dispatchEvent(new Event('change'));return true})()`, &ok)
@@ -452,6 +445,13 @@ func TestBrowserPagePanels(t *testing.T) {
 					p.screenshot(t, name)
 				}
 				p.hoverAll(t, "tlFreq", 60)
+			}
+			// Checked once every view has drawn, before the next page: a
+			// browser lives for browserTimeout.
+			var polluted string
+			p.eval(t, `(function(){for (var k in {}) return k; return ''})()`, &polluted)
+			if polluted != "" {
+				t.Errorf("%s: the page wrote %q into Object.prototype", c.name, polluted)
 			}
 			if probs := p.problems(); len(probs) > 0 {
 				t.Errorf("%s at %d px: %d console errors, first %.400s", c.name, w, len(probs), probs[0])
