@@ -2,9 +2,9 @@ package formats
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"strings"
-	"text/tabwriter"
 	"unicode/utf8"
 
 	"timeline/timeline"
@@ -13,20 +13,33 @@ import (
 // tableWriter writes events as an aligned table for people: date, id,
 // category and title (cut at 70 characters). Cells go through TableCell, so
 // that no text of the data reaches a terminal as a control sequence.
+//
+// The columns are as wide as their widest cell plus two spaces, as
+// text/tabwriter aligns them, measured over the header and the first
+// tableLookahead rows; later rows are written as they come, at those
+// widths, a longer cell pushing the rest of its line along. So a table of
+// a million events holds a thousand rows, not all of them, and one of up
+// to a thousand is aligned exactly.
 type tableWriter struct {
-	w    *bufio.Writer
-	tw   *tabwriter.Writer
-	lang string
-	buf  []byte
+	w     *bufio.Writer
+	lang  string
+	buf   []byte
+	held  [][]byte // the rows (cells separated by tabs) until widths is set
+	width []int    // the columns' widths, once known
 }
 
+// tableLookahead is how many rows set the table's column widths.
+const tableLookahead = 1000
+
+// tablePadding is the space between columns.
+const tablePadding = 2
+
 func newTableWriter(w *bufio.Writer, lang string) *tableWriter {
-	return &tableWriter{w: w, tw: tabwriter.NewWriter(w, 0, 8, 2, ' ', 0), lang: lang}
+	return &tableWriter{w: w, lang: lang}
 }
 
 func (t *tableWriter) Begin([]string) error {
-	_, err := fmt.Fprintln(t.tw, "DATE\tID\tCATEGORY\tTITLE")
-	return err
+	return t.WriteRecord([]byte("DATE\tID\tCATEGORY\tTITLE\n"))
 }
 
 func (t *tableWriter) AppendRecord(dst []byte, ev *timeline.Event) ([]byte, error) {
@@ -49,16 +62,70 @@ func (t *tableWriter) AppendRecord(dst []byte, ev *timeline.Event) ([]byte, erro
 	return append(dst, '\n'), nil
 }
 
+// WriteRecord takes one line of tab-separated cells ending in a line feed.
 func (t *tableWriter) WriteRecord(rec []byte) error {
-	_, err := t.tw.Write(rec)
-	return err
+	if t.width != nil {
+		return t.line(rec)
+	}
+	t.held = append(t.held, bytes.Clone(rec))
+	if len(t.held) > tableLookahead { // the header and tableLookahead rows
+		return t.release()
+	}
+	return nil
+}
+
+// release sets the column widths from the rows held and writes them.
+func (t *tableWriter) release() error {
+	t.width = []int{}
+	for _, rec := range t.held {
+		cells := bytes.Split(bytes.TrimSuffix(rec, []byte("\n")), []byte("\t"))
+		// The last cell of a line is not aligned: it ends the line.
+		for c, cell := range cells[:len(cells)-1] {
+			if c == len(t.width) {
+				t.width = append(t.width, 0)
+			}
+			t.width[c] = max(t.width[c], utf8.RuneCount(cell)+tablePadding)
+		}
+	}
+	for _, rec := range t.held {
+		if err := t.line(rec); err != nil {
+			return err
+		}
+	}
+	t.held = nil
+	return nil
+}
+
+// line writes rec with its cells padded to the columns' widths.
+func (t *tableWriter) line(rec []byte) error {
+	rec = bytes.TrimSuffix(rec, []byte("\n"))
+	for c := 0; ; c++ {
+		i := bytes.IndexByte(rec, '\t')
+		if i < 0 {
+			break
+		}
+		cell := rec[:i]
+		rec = rec[i+1:]
+		t.w.Write(cell)
+		pad := tablePadding
+		if c < len(t.width) {
+			pad = max(pad, t.width[c]-utf8.RuneCount(cell))
+		}
+		for range pad {
+			t.w.WriteByte(' ')
+		}
+	}
+	t.w.Write(rec)
+	return t.w.WriteByte('\n')
 }
 
 func (t *tableWriter) Write(ev *timeline.Event) error { return write(t, ev, &t.buf) }
 
 func (t *tableWriter) Close() error {
-	if err := t.tw.Flush(); err != nil {
-		return err
+	if t.width == nil {
+		if err := t.release(); err != nil {
+			return err
+		}
 	}
 	return t.w.Flush()
 }
