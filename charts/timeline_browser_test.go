@@ -676,3 +676,21 @@ func TestBrowserSliderLabels(t *testing.T) {
 		}
 	}
 }
+
+// TestBrowserTableHeaders checks that every header of the events table
+// lies inside its column, in English and in Russian (whose names are
+// longer), on a desktop and a phone.
+func TestBrowserTableHeaders(t *testing.T) {
+	findChromium(t)
+	for _, lang := range []string{"en", "ru"} {
+		file := pageFile(t, builtinCSV(t), Options{Lang: lang})
+		for _, width := range []int64{1280, 360} {
+			p := openPage(t, file, "", width, 900)
+			var out []string
+			p.eval(t, `Array.prototype.filter.call(document.querySelectorAll('thead th'),function(th){var b=th.querySelector('button')||th,r=b.getBoundingClientRect(),c=th.getBoundingClientRect();return th.offsetParent&&(r.right>c.right+0.5||r.left<c.left-0.5)}).map(function(th){return th.textContent})`, &out)
+			if len(out) > 0 {
+				t.Errorf("%s at %d px: table headers run out of their columns: %q", lang, width, out)
+			}
+		}
+	}
+}
