@@ -338,23 +338,22 @@ func MapOption(points []MapPoint, text ChartText, opt Options) (json.RawMessage,
 		"emphasis":  map[string]any{"disabled": true}}
 	if len(points) > 0 {
 		// The map opens on the events' region, with a margin, rather than
-		// on the whole world.
-		w, e, s, n := points[0].Lon, points[0].Lon, points[0].Lat, points[0].Lat
-		for _, p := range points {
-			w, e, s, n = min(w, p.Lon), max(e, p.Lon), min(s, p.Lat), max(n, p.Lat)
+		// on the whole world: chart.js zooms to it once it knows the
+		// chart's size.
+		lonlats := make([][2]float64, len(points))
+		for i, p := range points {
+			lonlats[i] = [2]float64{p.Lon, p.Lat}
 		}
-		// chart.js zooms to this box (west, south, east, north), with a
-		// margin, once it knows the chart's size.
-		padLon, padLat := max((e-w)*0.15, 5), max((n-s)*0.15, 3)
-		obj["timeline"] = map[string]any{"region": []float64{max(w-padLon, -180), max(s-padLat, -85), min(e+padLon, 180), min(n+padLat, 85)}}
-		geo["center"] = []float64{(w + e) / 2, (s + n) / 2}
+		r := mapRegion(lonlats)
+		obj["timeline"] = map[string]any{"region": r[:]}
+		geo["center"] = []float64{(r[0] + r[2]) / 2, (r[1] + r[3]) / 2}
 	}
 	obj["geo"] = geo
 	maxV := 0.0
 	for _, p := range points {
 		maxV = max(maxV, p.Value)
 	}
-	size := func(v float64) float64 { return 6 + 30*math.Sqrt(v/max(maxV, 1)) }
+	size := func(v float64) float64 { return markSize(v, maxV) }
 	data := make([]map[string]any, len(points))
 	for i, p := range points {
 		data[i] = map[string]any{"name": drawable(p.Name), "value": []float64{p.Lon, p.Lat, p.Value}, "symbolSize": size(p.Value)}
@@ -372,13 +371,7 @@ func MapOption(points []MapPoint, text ChartText, opt Options) (json.RawMessage,
 // few round values up to the largest, labelled, in the chart's lower left
 // corner. chart.js colours its text for the theme.
 func sizeLegend(name string, maxV float64, size func(float64) float64, color string) []any {
-	values := []float64{maxV}
-	for _, f := range []float64{0.5, 0.1} {
-		if v := roundDown(maxV * f); v > 0 && v < values[len(values)-1] {
-			values = append(values, v)
-		}
-	}
-	slices.Reverse(values)
+	values := legendValues(maxV)
 	maxR := size(maxV) / 2
 	children := []any{map[string]any{"type": "text", "x": 0, "y": 0, "style": map[string]any{"text": name, "fontSize": 12}}}
 	x := 0.0
@@ -397,6 +390,39 @@ func sizeLegend(name string, maxV float64, size func(float64) float64, color str
 		c.(map[string]any)["z"] = 50 // above the map
 	}
 	return []any{map[string]any{"type": "group", "id": "sizeLegend", "left": 16, "bottom": 16, "children": children}}
+}
+
+// The map's rules, which the page's panel shares (page/geo.js, tested
+// against these in TestPageJSRules).
+
+// mapRegion is the region a map of the places lonlats ([lon, lat]) opens
+// on, as west, south, east, north: their extent with a margin of 15 % and
+// at least 5° of longitude and 3° of latitude, within the map's ±180° and
+// ±85°.
+func mapRegion(lonlats [][2]float64) [4]float64 {
+	w, e, s, n := lonlats[0][0], lonlats[0][0], lonlats[0][1], lonlats[0][1]
+	for _, p := range lonlats {
+		w, e, s, n = min(w, p[0]), max(e, p[0]), min(s, p[1]), max(n, p[1])
+	}
+	padLon, padLat := max((e-w)*0.15, 5), max((n-s)*0.15, 3)
+	return [4]float64{max(w-padLon, -180), max(s-padLat, -85), min(e+padLon, 180), min(n+padLat, 85)}
+}
+
+// markSize is the diameter in pixels of a map mark of value v, of marks up
+// to maxV: its area follows the value.
+func markSize(v, maxV float64) float64 { return 6 + 30*math.Sqrt(v/max(maxV, 1)) }
+
+// legendValues are the values the size legend shows, smallest first: round
+// values of about a tenth and a half of maxV, and maxV.
+func legendValues(maxV float64) []float64 {
+	values := []float64{maxV}
+	for _, f := range []float64{0.5, 0.1} {
+		if v := roundDown(maxV * f); v > 0 && v < values[len(values)-1] {
+			values = append(values, v)
+		}
+	}
+	slices.Reverse(values)
+	return values
 }
 
 // roundDown is the largest of 1, 2 and 5 times a power of ten at most v.

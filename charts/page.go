@@ -42,7 +42,7 @@ var pageEmbed embed.FS
 // they are joined into the page's one inline script: the pure rules first
 // (each attaches to the namespace object timelinePage), then the parts of
 // the page, then main, which wires them.
-var pageModules = []string{"plural.js", "periods.js", "ticks.js", "dates.js", "rank.js", "data.js", "timeline.js", "panels.js", "story.js", "slides.js", "table.js", "chrome.js", "main.js"}
+var pageModules = []string{"plural.js", "periods.js", "ticks.js", "dates.js", "rank.js", "geo.js", "data.js", "timeline.js", "panels.js", "story.js", "slides.js", "table.js", "chrome.js", "main.js"}
 
 // pageFS serves the page's template, stylesheet and script; its
 // "page.js" is the script as the page inlines it, pageModules joined.

@@ -25,7 +25,7 @@ import (
 // hold the two spellings of it together.
 
 // pureModules are the modules of the page script that need no page.
-var pureModules = []string{"plural.js", "periods.js", "ticks.js", "dates.js", "rank.js"}
+var pureModules = []string{"plural.js", "periods.js", "ticks.js", "dates.js", "rank.js", "geo.js"}
 
 // openModules loads the pure modules into a blank page.
 func openModules(t *testing.T) *browserPage {
@@ -237,6 +237,48 @@ func TestPageJSRules(t *testing.T) {
 		p.call(t, `function (vs) { var P = timelinePage.periods; return vs.map(function (v) { return [P.round(v, 1e3), P.round(v, 1e6)]; }); }`, vs, &got)
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("the page rounds %v to %v, Go to %v", vs, got, want)
+		}
+	})
+
+	t.Run("map", func(t *testing.T) {
+		r := rand.New(rand.NewPCG(7, 11))
+		type out struct {
+			Region [4]float64
+			Sizes  []float64
+			Legend []float64
+		}
+		var ins [][][2]float64
+		var maxes []float64
+		var want []out
+		for i := range 60 {
+			// Places in one town, in a country, over a continent and over
+			// the world, near the map's edges too.
+			spread := []float64{0.01, 4, 40, 360}[i%4]
+			var pts [][2]float64
+			for range 1 + r.IntN(6) {
+				pts = append(pts, [2]float64{max(-180, min(180, -170+r.Float64()*340*spread/360+float64(i%3)*20)), max(-89, min(89, -60+r.Float64()*spread/2))})
+			}
+			maxV := []float64{1, 2, 3, 7, 10, 19, 20, 99, 250, 1000, 12345}[i%11]
+			ins, maxes = append(ins, pts), append(maxes, maxV)
+			o := out{Region: mapRegion(pts), Legend: legendValues(maxV)}
+			for _, v := range []float64{0, 1, maxV / 3, maxV} {
+				o.Sizes = append(o.Sizes, markSize(v, maxV))
+			}
+			want = append(want, o)
+		}
+		var got []out
+		p.call(t, `function (a) {
+			var T = timelinePage;
+			return a.ins.map(function (pts, i) { var m = a.maxes[i];
+				return { Region: T.mapRegion(pts), Sizes: [0, 1, m / 3, m].map(function (v) { return T.markSize(v, m); }), Legend: T.legendValues(m) }; });
+		}`, map[string]any{"ins": ins, "maxes": maxes}, &got)
+		if len(got) != len(want) {
+			t.Fatalf("%d results, want %d", len(got), len(want))
+		}
+		for i := range want {
+			if !reflect.DeepEqual(got[i], want[i]) {
+				t.Errorf("places %v, largest %g: page %+v, Go %+v", ins[i], maxes[i], got[i], want[i])
+			}
 		}
 	})
 

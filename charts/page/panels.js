@@ -56,7 +56,7 @@
         if (!pc.known[k]) { pc.a[k] = P.index(lo[k], u); pc.b[k] = P.lastIndex(hi[k], u); pc.known[k] = 1; }
         var ls = ln[k], nl = typeof ls === 'number' ? 1 : ls.length;
         for (var l = 0; l < nl; l++) {
-          var lane = nl === 1 && typeof ls === 'number' ? ls : ls[l];
+          var lane = typeof ls === 'number' ? ls : ls[l];
           if (!laneOn[lane]) continue;
           bins.addPeriods(pc.a[k], pc.b[k], lane, w);
         }
@@ -257,7 +257,7 @@
       });
       var pts = Array.from(places.values()), maxV = 1;
       pts.forEach(function (p) { maxV = Math.max(maxV, p.value[2]); });
-      function size(v) { return 6 + 24 * Math.sqrt(v / maxV); }
+      function size(v) { return tl.markSize(v, maxV); }
       pts.forEach(function (p) { p.symbolSize = size(p.value[2]); });
       var b = panelBase(), o = b.option, bg = css('--bg');
       // The title on the page's background: the map may reach under it.
@@ -268,32 +268,16 @@
       freq.setOption(o, true);
     }
     // region is the map's bounds, [[west, north], [east, south]], around
-    // the places pts with a margin, at least MIN_SPAN degrees each way:
-    // the whole world for places all over it, a country for places in
-    // one.
-    var MIN_SPAN = 8;
+    // the places pts (geo.js's mapRegion, as timeline chart's map opens).
     function region(pts) {
       if (!pts.length) return undefined;
-      var w = 180, e = -180, s = 90, n = -90;
-      pts.forEach(function (p) {
-        w = Math.min(w, p.value[0]); e = Math.max(e, p.value[0]);
-        s = Math.min(s, p.value[1]); n = Math.max(n, p.value[1]);
-      });
-      function widen(a, b, lim) {
-        var pad = Math.max((b - a) * 0.15, (MIN_SPAN - (b - a)) / 2, 0);
-        a = Math.max(-lim, a - pad);
-        b = Math.min(lim, b + pad);
-        return [a, b];
-      }
-      var x = widen(w, e, 180), y = widen(s, n, 90);
-      return [[x[0], y[1]], [x[1], y[0]]];
+      var r = tl.mapRegion(pts.map(function (p) { return p.value; }));
+      return [[r[0], r[3]], [r[2], r[1]]];
     }
     // sizeLegend draws, at the panel's lower left, circles of the sizes
-    // of two or three counts up to maxV, with their counts.
+    // of the legend's counts (geo.js's legendValues), with their counts.
     function sizeLegend(maxV, size, b, bg) {
-      var counts = [maxV], mid = niceBelow(maxV / 4);
-      if (mid > 1 && mid < maxV) counts.unshift(mid);
-      if (maxV > 1) counts.unshift(1);
+      var counts = tl.legendValues(maxV);
       measure.font = '12px sans-serif';
       var pad = 6, capH = 16, d = size(maxV), rowY = pad + capH + d / 2, x = pad, items = [];
       items.push({ type: 'text', x: pad, y: pad, style: { text: S.freq_y, fill: b.muted, font: '12px sans-serif', verticalAlign: 'top' } });
@@ -309,12 +293,6 @@
       // Above the map, which may reach under it.
       items.forEach(function (it) { it.z = 100; });
       return { type: 'group', id: 'sizeLegend', left: 8, bottom: 8, silent: true, children: items };
-    }
-    // niceBelow is the largest of 1, 2 and 5 times a power of ten at most v.
-    function niceBelow(v) {
-      if (v < 1) return 0;
-      var p = Math.pow(10, Math.floor(Math.log10(v))), m = v / p;
-      return (m >= 5 ? 5 : m >= 2 ? 2 : 1) * p;
     }
     if (freq) {
       freq.on('brushEnd', function (e) {
