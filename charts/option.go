@@ -26,7 +26,10 @@ func chartOption(meta Meta, events []Event, lanes []string, first, last int64, o
 			opts.DataZoom{Type: "inside", XAxisIndex: []int{0}, Start: 0, End: 100},
 			opts.DataZoom{Type: "slider", XAxisIndex: []int{0}, Start: 0, End: 100},
 		),
-		gecharts.WithXAxisOpts(opts.XAxis{Type: "time"}),
+		// A value axis of Unix milliseconds, labelled by the page's
+		// axisTicks: a time axis is ECharts' Date, which ends 275,000
+		// years from 1970.
+		gecharts.WithXAxisOpts(opts.XAxis{Type: "value"}),
 		gecharts.WithYAxisOpts(opts.YAxis{Type: "category", Data: drawables(lanes)}),
 		gecharts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true), Label: &opts.AriaLabel{Enabled: opts.Bool(true), Description: ariaDescription(meta, events, lanes, first, last, opt.Lang, tr)}}),
 	)

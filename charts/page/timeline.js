@@ -60,12 +60,13 @@
       return { x: left, w: Math.max(40, chartEl.clientWidth - left - right), left: left, right: right };
     }
 
-    // cc is css(name) kept for a redraw: the marks' renderItem runs for
-    // every item, and getComputedStyle each time is the redraw's cost.
-    var cssCache = null, cssTheme;
+    // cc is css(name) kept for a redraw (and emptied by redraw and
+    // styleOption, which a change of theme goes through): the marks'
+    // renderItem runs for every item, and getComputedStyle each time is
+    // the redraw's cost.
+    var cssCache = null;
     function cc(name) {
-      var th = document.documentElement.dataset.theme;
-      if (!cssCache || cssTheme !== th) { cssCache = Object.create(null); cssTheme = th; }
+      if (!cssCache) cssCache = Object.create(null);
       var v = cssCache[name];
       if (v === undefined) v = cssCache[name] = css(name);
       return v;
@@ -385,7 +386,7 @@
     function day(t) {
       var d = Math.floor(t / 86400000), s = days.get(d);
       if (s === undefined) {
-        s = tl.dayText ? tl.dayText(t, S, pg.locale) : new Date(t).toISOString().slice(0, 10);
+        s = tl.dayText(t, S, pg.locale);
         if (days.size > 20000) days.clear();
         days.set(d, s);
       }
@@ -483,21 +484,18 @@
     // marks gives the boxes of the marks drawn, for tests and the strip.
     pg.marks = function () { return view ? view.marks : []; };
 
-    // Dates on the axis read "44 BCE", not "-43" (dates.js).
-    function timeLabel(t) { return tl.timeLabel(t, pg.S, pg.locale); }
     // ticks is the x axis's ticks, labels and split lines over the window
     // win drawn w px wide: at the round calendar steps of ticks.js's
-    // axisTicks, set with each redraw (in its setOption, so no extra
-    // pass). Without axisTicks, ECharts' own ticks and timeLabel.
+    // axisTicks, with dates as dates.js writes them ("44 BCE", not "-43"),
+    // set with each redraw (in its setOption, so no extra pass).
     var tickLabels = new Map();
     function ticks(win, w) {
-      if (!tl.axisTicks) return {};
       var r = tl.axisTicks(win[0], win[1], w, pg.S, pg.locale);
       tickLabels = new Map();
       r.values.forEach(function (v, i) { tickLabels.set(v, r.labels[i]); });
       return { axisLabel: { customValues: r.values }, axisTick: { customValues: r.values } };
     }
-    function tickLabel(v) { return tickLabels.has(v) ? tickLabels.get(v) : tl.axisTicks ? '' : timeLabel(v); }
+    function tickLabel(v) { return tickLabels.has(v) ? tickLabels.get(v) : ''; }
     function styleOption() {
       cssCache = null;
       var fg = css('--fg'), muted = css('--muted'), line = css('--line');
@@ -530,14 +528,9 @@
     Object.assign(option.dataZoom[0], st.dataZoom[0]);
     Object.assign(option.dataZoom[1], st.dataZoom[1]);
     Object.assign(option.tooltip, st.tooltip);
-    // With axisTicks, the axis is a value axis of Unix milliseconds: a
-    // time axis is ECharts' Date, which ends 275,000 years from 1970.
-    if (tl.axisTicks) {
-      option.xAxis[0].type = 'value';
-      var t0 = ticks(pg.win, plot().w);
-      Object.assign(option.xAxis[0].axisLabel, t0.axisLabel);
-      option.xAxis[0].axisTick = Object.assign(option.xAxis[0].axisTick || {}, t0.axisTick);
-    }
+    var t0 = ticks(pg.win, plot().w);
+    Object.assign(option.xAxis[0].axisLabel, t0.axisLabel);
+    option.xAxis[0].axisTick = Object.assign(option.xAxis[0].axisTick || {}, t0.axisTick);
     chart.setOption(option);
     chart.setOption({ yAxis: [{ axisLabel: { width: plot().left - 14 } }] });
 
