@@ -32,22 +32,8 @@ func (c *crReader) Read(p []byte) (int, error) {
 	b := p[:n]
 	if !c.decided {
 		c.held = false
-		for i, ch := range b {
-			if ch == '\n' {
-				c.decided = true
-				break
-			}
-			if ch != '\r' {
-				continue
-			}
-			if i+1 < len(b) {
-				c.decided, c.crOnly = true, b[i+1] != '\n'
-				break
-			}
-			if err == io.EOF {
-				c.decided, c.crOnly = true, true
-				break
-			}
+		c.decided, c.crOnly = firstBreak(b, err == io.EOF)
+		if !c.decided && len(b) > 0 && b[len(b)-1] == '\r' {
 			// A CR at the end of what was read: whether a LF follows is
 			// not known yet, so it waits for the next read.
 			c.held = true
@@ -67,4 +53,23 @@ func (c *crReader) Read(p []byte) (int, error) {
 		}
 	}
 	return n, err
+}
+
+// firstBreak decides, from the first line break of b, whether the lines
+// end with a carriage return alone (crOnly). It is undecided when b has no
+// line break, or ends with a CR and more may follow (atEOF unset).
+func firstBreak(b []byte, atEOF bool) (decided, crOnly bool) {
+	for i, ch := range b {
+		if ch == '\n' {
+			return true, false
+		}
+		if ch != '\r' {
+			continue
+		}
+		if i+1 < len(b) {
+			return true, b[i+1] != '\n'
+		}
+		return atEOF, atEOF
+	}
+	return false, false
 }

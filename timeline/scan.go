@@ -159,7 +159,7 @@ func NewScanner(r io.Reader, name string) *Scanner {
 // its line breaks are rewritten.
 func NewScannerBytes(b []byte, name string) *Scanner {
 	s := NewScanner(bytes.NewReader(b), name)
-	if len(b) == 0 || crOnlyLines(b) {
+	if _, crOnly := firstBreak(b, true); len(b) == 0 || crOnly {
 		return s
 	}
 	s.ends.decided = true
@@ -174,13 +174,6 @@ func NewScannerBytes(b []byte, name string) *Scanner {
 	}
 	s.cr.setWhole(unsafe.String(&b[0], len(b)))
 	return s
-}
-
-// crOnlyLines reports whether the first line break of b is a carriage
-// return alone, as crReader decides.
-func crOnlyLines(b []byte) bool {
-	i := bytes.IndexAny(b, "\r\n")
-	return i >= 0 && b[i] == '\r' && (i+1 == len(b) || b[i+1] != '\n')
 }
 
 // want limits the ids whose start dates the Scanner keeps to ids. They are
