@@ -220,7 +220,7 @@ func TestPageJSRules(t *testing.T) {
 			{date(-43, 3, 15, 0, 0), agg.Year, "44 BCE"}, {date(44, 3, 15, 0, 0), agg.Year, "44"},
 		} {
 			var label string
-			p.call(t, `function (c) { var P = timelinePage.periods; return P.label(P.floor(c[0], c[1]), c[1]); }`, []any{c.t.UnixMilli(), c.u.String()}, &label)
+			p.call(t, `function (c) { var P = timelinePage.periods; return P.label(P.floor(c[0], c[1]), c[1], c[2]); }`, []any{c.t.UnixMilli(), c.u.String(), translations["en"]}, &label)
 			if label != c.want {
 				t.Errorf("page labels the %s of %s %q, want %q", c.u, c.t.Format(time.DateOnly), label, c.want)
 			}

@@ -9,7 +9,9 @@
 (function (tl) {
   'use strict';
   var DAY = 86400000, SCALES = [1e3, 1e6, 1e9];
-  function deepFrom(S) { return +(S.deep_years || 100000); }
+  // deepFrom is the number of years BCE from which a year is written as
+  // so many years ago (edtf.DeepYears, in the page strings).
+  function deepFrom(S) { return +S.deep_years; }
   // agoScale is the index in SCALES that n years are counted in: the
   // largest n reaches once rounded to three digits, as edtf's agoScale.
   function agoScale(n) {
@@ -33,9 +35,9 @@
   // yearText writes the astronomical year y: 0 is 1 BCE. S holds the
   // page's strings (S.bce: "BCE", "до н. э." …).
   tl.yearText = function (y, S) {
-    if (1 - y >= deepFrom(S) && S.ago_thousand) {
+    if (1 - y >= deepFrom(S)) {
       var k = agoScale(1 - y);
-      return agoPattern(k, S).replace('N', agoNumber(1 - y, SCALES[k], S.decimal || '.'));
+      return agoPattern(k, S).replace('N', agoNumber(1 - y, SCALES[k], S.decimal));
     }
     return y <= 0 ? (1 - y) + ' ' + S.bce : String(y);
   };
@@ -44,16 +46,16 @@
   // "66–65 million years ago".
   tl.yearsText = function (a, b, S) {
     var deep = deepFrom(S);
-    if (1 - b >= deep && S.ago_thousand) {
-      var k = agoScale(1 - b), sep = S.decimal || '.';
+    if (1 - b >= deep) {
+      var k = agoScale(1 - b), sep = S.decimal;
       return agoPattern(k, S).replace('N', agoNumber(1 - a, SCALES[k], sep) + '\u2013' + agoNumber(1 - b, SCALES[k], sep));
     }
-    if (b <= 0 && (1 - a < deep || !S.ago_thousand)) return (1 - a) + '\u2013' + tl.yearText(b, S);
+    if (b <= 0 && 1 - a < deep) return (1 - a) + '\u2013' + tl.yearText(b, S);
     return tl.yearText(a, S) + '\u2013' + tl.yearText(b, S);
   };
   // isDeep reports whether the astronomical year y is written in deep
   // time: it has no month or day worth showing.
-  tl.isDeep = function (y, S) { return 1 - y >= deepFrom(S) && !!S.ago_thousand; };
+  tl.isDeep = function (y, S) { return 1 - y >= deepFrom(S); };
   function pad2(v) { return (v < 10 ? '0' : '') + v; }
   // monthName is month m (0–11) as ECharts' locale abbreviates it; the
   // name is taken from a year Date can hold.

@@ -107,9 +107,8 @@
   // label names the period starting at start, as agg.Unit.LabelIn in the
   // language of the page strings S: 2017-04-03, 2017-W14, 2017-04,
   // 2017-Q2, 2017, 2010s, 44 BCE, 3001–2992 BCE, 1900–1999,
-  // 66–65 million years ago. Without S, years before 1 CE are English.
+  // 66–65 million years ago.
   p.label = function (start, u, S) {
-    S = S || { bce: 'BCE' };
     var day = dayOf(start), c = civil(day), y = c[0], m = c[1] - 1;
     if (YEARS[u]) {
       var i = dayIndex(day, u), n = YEARS[u];
