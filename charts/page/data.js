@@ -102,13 +102,16 @@
     }
   }
   Text.prototype.get = function (k) { return this.dict ? this.dict[this.idx[k]] : this.raw[k]; };
-  Text.prototype.lower = function () {
+  // lowered is a Text's or List's strings lower-cased for the search,
+  // made when first searched.
+  function lowered() {
     if (!this.low) {
-      this.low = new Lower(this.dict || this.raw, this.joined);
-      this.joined = null;
+      this.low = new Lower(this.dict || this.raw || this.vals, this.joined);
+      this.joined = null; // lower-cased, and let go
     }
     return this.low;
-  };
+  }
+  Text.prototype.lower = lowered;
   // match marks in hit the events whose value holds q (lower-case).
   Text.prototype.match = function (q, hit) {
     var k, n = hit.length;
@@ -140,13 +143,7 @@
     for (var j = this.off[k]; j < this.off[k + 1]; j++) out.push(this.value(j));
     return out;
   };
-  List.prototype.lower = function () {
-    if (!this.low) {
-      this.low = new Lower(this.dict || this.vals, this.joined);
-      this.joined = null;
-    }
-    return this.low;
-  };
+  List.prototype.lower = lowered;
   List.prototype.match = function (q, hit) {
     var m = dictHits(this.lower(), q), off = this.off, idx = this.dict ? this.idx : null;
     if (!m) return;
