@@ -175,57 +175,7 @@ func TestPageJSRules(t *testing.T) {
 		}
 	})
 
-	t.Run("periods", func(t *testing.T) {
-		type res struct {
-			Floor, Next int64
-			Label       string
-		}
-		type in struct {
-			T    int64
-			Unit string
-		}
-		var ins []in
-		var want []res
-		for _, tm := range instants() {
-			for _, u := range allUnits {
-				f := u.Floor(tm)
-				ins = append(ins, in{tm.UnixMilli(), u.String()})
-				want = append(want, res{deepDay(f), deepDay(u.Next(f)), u.Label(f)})
-			}
-		}
-		var got []res
-		p.call(t, `function (a) {
-			var P = timelinePage.periods;
-			return a.ins.map(function (c) { var f = P.floor(c.T, c.Unit); return { Floor: P.dayOf(f), Next: P.dayOf(P.next(f, c.Unit)), Label: P.label(f, c.Unit, a.S) }; });
-		}`, map[string]any{"ins": ins, "S": translations["en"]}, &got)
-		if len(got) != len(want) {
-			t.Fatalf("%d results, want %d", len(got), len(want))
-		}
-		bad := 0
-		for i := range want {
-			if got[i] != want[i] && bad < 20 {
-				bad++
-				g, w := got[i], want[i]
-				t.Errorf("%s of %s: page floor %s next %s label %q; Go %s, %s, %q", ins[i].Unit, time.UnixMilli(ins[i].T).UTC().Format(time.RFC3339),
-					dayDate(g.Floor), dayDate(g.Next), g.Label, dayDate(w.Floor), dayDate(w.Next), w.Label)
-			}
-		}
-		// The labels the issue names, as a reader checks them.
-		for _, c := range []struct {
-			t    time.Time
-			u    agg.Unit
-			want string
-		}{
-			{date(2017, 4, 5, 0, 0), agg.Week, "2017-W14"}, {date(2021, 1, 3, 0, 0), agg.Week, "2020-W53"},
-			{date(-43, 3, 15, 0, 0), agg.Year, "44 BCE"}, {date(44, 3, 15, 0, 0), agg.Year, "44"},
-		} {
-			var label string
-			p.call(t, `function (c) { var P = timelinePage.periods; return P.label(P.floor(c[0], c[1]), c[1], c[2]); }`, []any{c.t.UnixMilli(), c.u.String(), translations["en"]}, &label)
-			if label != c.want {
-				t.Errorf("page labels the %s of %s %q, want %q", c.u, c.t.Format(time.DateOnly), label, c.want)
-			}
-		}
-	})
+	t.Run("periods", func(t *testing.T) { checkPeriods(t, p, instants()) })
 
 	t.Run("round", func(t *testing.T) {
 		vs := []float64{0, 0.5, -0.5, 1.5, -1.5, 2.5e-6, -2.5e-6, 0.0125, -0.0125, 0.1 + 0.2, -(0.1 + 0.2), 1.0000005, -1.0000005, 1e9 / 3, -1e9 / 7}
@@ -677,6 +627,47 @@ func dayDate(d int64) string { return time.Unix(d*86400, 0).UTC().Format(time.Da
 // deepDay is the day number of t.
 func deepDay(t time.Time) int64 { return int64(math.Floor(float64(t.Unix()) / 86400)) }
 
+// checkPeriods holds the page's periods of every unit at each of times to
+// agg's: the period's first day, the next one's, and its label in English
+// and Russian.
+func checkPeriods(t *testing.T, p *browserPage, times []time.Time) {
+	t.Helper()
+	type in struct {
+		T    float64
+		Unit string
+	}
+	type res struct {
+		Floor, Next int64
+		Label, Ru   string
+	}
+	var ins []in
+	var want []res
+	for _, tm := range times {
+		for _, u := range allUnits {
+			f := u.Floor(tm)
+			ins = append(ins, in{deepMs(tm), u.String()})
+			want = append(want, res{deepDay(f), deepDay(u.Next(f)), u.LabelIn(f, "en"), u.LabelIn(f, "ru")})
+		}
+	}
+	var got []res
+	p.call(t, `function (a) {
+		var P = timelinePage.periods;
+		return a.ins.map(function (c) { var f = P.floor(c.T, c.Unit); return { Floor: P.dayOf(f), Next: P.dayOf(P.next(f, c.Unit)), Label: P.label(f, c.Unit, a.en), Ru: P.label(f, c.Unit, a.ru) }; });
+	}`, map[string]any{"ins": ins, "en": translations["en"], "ru": translations["ru"]}, &got)
+	if len(got) != len(want) {
+		t.Fatalf("%d results, want %d", len(got), len(want))
+	}
+	bad := 0
+	for i := range want {
+		if got[i] != want[i] && bad < 20 {
+			bad++
+			g, w := got[i], want[i]
+			t.Errorf("%s of %s (%.6g ms): page floor %s next %s labels %q %q; Go %s, %s, %q %q", ins[i].Unit, times[i/len(allUnits)].Format(time.RFC3339), ins[i].T,
+				dayDate(g.Floor), dayDate(g.Next), g.Label, g.Ru, dayDate(w.Floor), dayDate(w.Next), w.Label, w.Ru)
+		}
+	}
+}
+
 // TestPageJSDeepTime holds the page's dates and periods to Go's beyond
 // the years JavaScript's Date can hold (±275,000 from 1970): the periods
 // of every unit, deep-time year labels in every language, and the
@@ -686,40 +677,11 @@ func TestPageJSDeepTime(t *testing.T) {
 	years := []int{-13_798_000_000, -13_600_000_000, -4_540_000_000, -3_700_000_000, -999_999_999, -252_170_000, -66_000_000,
 		-2_124_999, -2_580_000, -999_999, -999_498, -300_000, -275_000, -100_000, -99_999, -99_998, -11_343, -43, 0, 1, 99, 2020, 300_000, 100_000_000_000 - 1}
 	t.Run("periods", func(t *testing.T) {
-		type in struct {
-			T    float64
-			Unit string
-		}
-		type res struct {
-			Floor, Next int64
-			Label, Ru   string
-		}
-		var ins []in
-		var want []res
+		var times []time.Time
 		for _, y := range years {
-			for _, tm := range []time.Time{time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(y, 7, 4, 12, 0, 0, 0, time.UTC), time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC)} {
-				for u := agg.Day; u <= agg.Coarsest; u++ {
-					f := u.Floor(tm)
-					ins = append(ins, in{deepMs(tm), u.String()})
-					want = append(want, res{deepDay(f), deepDay(u.Next(f)), u.LabelIn(f, "en"), u.LabelIn(f, "ru")})
-				}
-			}
+			times = append(times, time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(y, 7, 4, 12, 0, 0, 0, time.UTC), time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC))
 		}
-		var got []res
-		p.call(t, `function (a) {
-			var P = timelinePage.periods;
-			return a.ins.map(function (c) { var f = P.floor(c.T, c.Unit); return { Floor: P.dayOf(f), Next: P.dayOf(P.next(f, c.Unit)), Label: P.label(f, c.Unit, a.en), Ru: P.label(f, c.Unit, a.ru) }; });
-		}`, map[string]any{"ins": ins, "en": translations["en"], "ru": translations["ru"]}, &got)
-		if len(got) != len(want) {
-			t.Fatalf("%d results, want %d", len(got), len(want))
-		}
-		bad := 0
-		for i := range want {
-			if got[i] != want[i] && bad < 20 {
-				bad++
-				t.Errorf("%s of %.6g ms: page %+v, Go %+v", ins[i].Unit, ins[i].T, got[i], want[i])
-			}
-		}
+		checkPeriods(t, p, times)
 	})
 	t.Run("autoUnit", func(t *testing.T) {
 		// The panel over all units chooses as timeline chart's auto.
