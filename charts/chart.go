@@ -473,10 +473,17 @@ func hasData(v []float64) bool {
 
 // tickKeys numbers the periods of r so that a label every k periods falls
 // on a round date when its key is a multiple of k (chart.js picks k from
-// round steps: years 1, 2, 5, 10 …; months 1, 2, 3, 6, 12 …): the year
-// (as written, so 50 BCE is 50), the month or quarter counted from year
-// 0, the day counted from a Monday. kind names what the keys count: day,
-// week, month, quarter or year.
+// round steps: years 1, 2, 5, 10 …; months 1, 2, 3, 6, 12 …): the month or
+// quarter counted from year 0 (from 1 BCE back, from the year as written:
+// January of n BCE is -12n), the day counted from a Monday, and a period
+// of years by its first year as written (50 BCE is 50), rounded to the
+// nearest multiple of the unit's years. The first years of the periods
+// before 1 CE are a year off the round ones, since there is no year 0:
+// the decade 11–2 BCE (the astronomical years -10 to -1) holds 10 BCE and
+// is keyed 10, the century 199–100 BCE is keyed 200, the one of 99–1 BCE
+// 100 and the one of 1–99 0; neighbours never share a key. It is
+// ticks.js's tickKey, for the page's panel. kind names what the keys
+// count: day, week, month, quarter or year.
 func tickKeys(r agg.Result) (keys []int64, kind string) {
 	keys = make([]int64, len(r.Starts))
 	kind = "year"
@@ -484,6 +491,7 @@ func tickKeys(r agg.Result) (keys []int64, kind string) {
 	case agg.Day, agg.Week, agg.Month, agg.Quarter:
 		kind = r.Unit.String()
 	}
+	n := r.Unit.Years()
 	for i, s := range r.Starts {
 		y := int64(s.Year())
 		switch r.Unit {
@@ -496,15 +504,22 @@ func tickKeys(r agg.Result) (keys []int64, kind string) {
 			if d%7 < 0 {
 				keys[i]--
 			}
-		case agg.Month:
-			keys[i] = y*12 + int64(s.Month()) - 1
-		case agg.Quarter:
-			keys[i] = y*4 + (int64(s.Month())-1)/3
+		case agg.Month, agg.Quarter:
+			// Before 1 CE counted from the year as written, so that
+			// January of 50 BCE is a multiple of 12, 24, 60 and 120.
+			if y <= 0 {
+				y--
+			}
+			if r.Unit == agg.Month {
+				keys[i] = y*12 + int64(s.Month()) - 1
+			} else {
+				keys[i] = y*4 + (int64(s.Month())-1)/3
+			}
 		default:
 			if y <= 0 {
 				y = 1 - y
 			}
-			keys[i] = y
+			keys[i] = (y + n/2) / n * n
 		}
 	}
 	return keys, kind

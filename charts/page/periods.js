@@ -104,43 +104,77 @@
   // next is the start of the period after the one starting at start, as
   // agg.Unit.Next.
   p.next = function (start, u) { return p.start(p.index(start, u) + 1, u); };
+  // yearsLabel writes the years a to b as dates.js's yearsText, or as the
+  // one year b when the two read the same (deep years, rounded), as agg's
+  // yearsLabel.
+  function yearsLabel(a, b, S) {
+    var last = tl.yearText(b, S);
+    return tl.yearText(a, S) === last ? last : tl.yearsText(a, b, S);
+  }
   // label names the period starting at start, as agg.Unit.LabelIn in the
   // language of the page strings S: 2017-04-03, 2017-W14, 2017-04,
   // 2017-Q2, 2017, 2010s, 44 BCE, 3001–2992 BCE, 1900–1999,
-  // 66–65 million years ago.
+  // 66–65 million years ago; before 1 CE a day, week, month or quarter
+  // with the year as written, 44 BCE-03-15, and in deep time its year
+  // alone, "13.8 billion years ago".
   p.label = function (start, u, S) {
     var day = dayOf(start), c = civil(day), y = c[0], m = c[1] - 1;
     if (YEARS[u]) {
       var i = dayIndex(day, u), n = YEARS[u];
-      return tl.yearsText(startYear(i, n), startYear(i + 1, n) - 1, S);
+      return yearsLabel(startYear(i, n), startYear(i + 1, n) - 1, S);
     }
     if (y <= 0 && u === 'year') return tl.yearText(y, S);
     // Earliest first, as time runs: "3001–2992 BCE", "1 BCE–9".
-    if (y <= 0 && u === 'decade') return tl.yearsText(y, y + 9, S);
+    if (y <= 0 && u === 'decade') return yearsLabel(y, y + 9, S);
+    if (tl.isDeep(y, S)) return tl.yearText(y, S);
+    // Before 1 CE, the year as written, then the period in the year as
+    // after 1 CE: 44 BCE-03-15, 44 BCE-W11, 44 BCE-03, 44 BCE-Q1.
+    var year = y <= 0 ? tl.yearText(y, S) : year4(y);
     switch (u) {
-      case 'day': return year4(y) + '-' + pad2(m + 1) + '-' + pad2(c[2]);
+      case 'day': return year + '-' + pad2(m + 1) + '-' + pad2(c[2]);
       case 'week': {
         // The ISO week: the one of its Thursday's year.
         var thu = day - mod(day + 3, 7) + 3, wy = civil(thu)[0];
-        return wy + '-W' + pad2(Math.floor((thu - unixDays(wy, 1, 1)) / 7) + 1);
+        return (wy <= 0 ? tl.yearText(wy, S) : wy) + '-W' + pad2(Math.floor((thu - unixDays(wy, 1, 1)) / 7) + 1);
       }
-      case 'month': return year4(y) + '-' + pad2(m + 1);
-      case 'quarter': return y + '-Q' + (Math.floor(m / 3) + 1);
+      case 'month': return year + '-' + pad2(m + 1);
+      case 'quarter': return (y <= 0 ? year : y) + '-Q' + (Math.floor(m / 3) + 1);
       case 'year': return String(y);
     }
     return y + 's';
+  };
+  // labelUpTo is label of the period of u starting at start, cut at the
+  // end of a span that ends at end, as agg's labelUpTo: a period coarser
+  // than a decade that runs past the span into years S.deep_years or more
+  // after 1 CE ("1–999999999") is labelled up to the span's last year
+  // ("1–2020").
+  p.labelUpTo = function (start, u, S, end) {
+    var n = YEARS[u];
+    if (n && end !== undefined) {
+      var i = dayIndex(dayOf(start), u), first = startYear(i, n), last = startYear(i + 1, n) - 1, endYear = civil(dayCeil(end) - 1)[0];
+      if (last >= +S.deep_years && endYear < last) return yearsLabel(first, Math.max(endYear, first), S);
+    }
+    return p.label(start, u, S);
   };
   // eventLimit is the most periods for events events, as
   // agg.EventPeriodLimit, with its constants from Go.
   p.eventLimit = function (events, most, minPeriods, perEvent) {
     return Math.min(most, perEvent * Math.max(events, Math.floor(minPeriods / perEvent)));
   };
+  // readable reports whether the period of unit u that holds t and the
+  // one after it have different labels in the page strings S, as
+  // agg.Unit.Readable: in deep time they may not.
+  p.readable = function (t, u, S) {
+    var f = p.floor(t, u);
+    return p.label(f, u, S) !== p.label(p.next(f, u), u, S);
+  };
   // autoUnit chooses the finest of units (finest first) that splits
-  // [lo, hi) into at most max periods, or else the coarsest, as
+  // [lo, hi) into at most max periods, and whose periods the page strings
+  // S tell apart (when S is given), or else the coarsest, as
   // agg.AutoUnit.
-  p.autoUnit = function (lo, hi, units, max) {
+  p.autoUnit = function (lo, hi, units, max, S) {
     for (var j = 0; j < units.length - 1; j++) {
-      if (p.lastIndex(hi, units[j]) - p.index(lo, units[j]) + 1 <= max) return units[j];
+      if (p.lastIndex(hi, units[j]) - p.index(lo, units[j]) + 1 <= max && (!S || p.readable(lo, units[j], S))) return units[j];
     }
     return units[units.length - 1];
   };
@@ -181,10 +215,14 @@
     for (var j = Math.max(a, this.first), e = Math.min(b, this.last); j <= e; j++) this.imprecise[j - this.first] += share;
   };
   // labels names the periods, first to last, in the language of the page
-  // strings S.
-  p.Binner.prototype.labels = function (S) {
+  // strings S, as agg.Result's labels: the last cut at end, the end of
+  // the window binned (Unix milliseconds), when it is given.
+  p.Binner.prototype.labels = function (S, end) {
     var out = [];
-    for (var i = this.first; i <= this.last; i++) out.push(p.label(p.start(i, this.unit), this.unit, S));
+    for (var i = this.first; i <= this.last; i++) {
+      var s = p.start(i, this.unit);
+      out.push(i === this.last ? p.labelUpTo(s, this.unit, S, end) : p.label(s, this.unit, S));
+    }
     return out;
   };
 })(self.timelinePage || (self.timelinePage = {}));

@@ -26,18 +26,22 @@
   }
   tl.tickSteps = steps;
   // tickKey is the key of period index i of unit u, as chart.go's
-  // tickKeys: periods.js numbers months and quarters from year 0, years
-  // as astronomical years (shown as written: 0 is 1 BCE) and days from
-  // 1970. A period of a coarse unit (a century, a million years …) is
-  // keyed by the round year its label starts with, as written: 200–299 by
-  // 200, 1–99 by 0, 99–1 BCE by 100, 199–100 BCE by 200, "14–13 billion
-  // years ago" by 14 billion; neighbours never share a key.
+  // tickKeys: periods.js numbers months and quarters from year 0 (keyed
+  // from 1 BCE back by the year as written, January of n BCE by -12n),
+  // years as astronomical years (shown as written: 0 is 1 BCE) and days
+  // from 1970. A decade or a period of a coarse unit (a century, a million
+  // years …) is keyed by the year as written its label starts with,
+  // rounded to the unit's years: 2010s by 2010, 11–2 BCE (which holds
+  // 10 BCE) by 10, 1 BCE–9 by 0, 200–299 by 200, 1–99 by 0, 99–1 BCE by
+  // 100, 199–100 BCE by 200, "14–13 billion years ago" by 14 billion;
+  // neighbours never share a key.
   tl.tickKey = function (u, i) {
     switch (u) {
       case 'day': return i - 4;
       case 'week': return i;
-      case 'month': case 'quarter': return i;
-      case 'decade': i *= 10;
+      case 'month': return i < 12 ? i - 12 : i;
+      case 'quarter': return i < 4 ? i - 4 : i;
+      case 'decade': return Math.abs(i) * 10;
     }
     var n = tl.periods && tl.periods.unitYears(u);
     if (n) return Math.abs(i) * n;

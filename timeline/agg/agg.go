@@ -195,8 +195,12 @@ type Series struct {
 
 // Result is a binned aggregate.
 type Result struct {
-	Unit    Unit
-	Starts  []time.Time // start of each period, every period from the first to the last
+	Unit   Unit
+	Starts []time.Time // start of each period, every period from the first to the last
+	// End is the end of the span binned. A last period coarser than a
+	// decade that runs past it into years edtf.DeepYears or more after
+	// 1 CE is labelled up to its last year: "1–2020", not "1–999999999".
+	End     time.Time
 	Labels  []string
 	Series  []Series
 	Dropped int // events left out by Drop
@@ -222,7 +226,7 @@ func Bin(items []Item, names []string, u Unit, mode Mode) Result {
 // shares of the periods inside, but Coarse and Dropped count the items
 // wherever they are.
 func BinWithin(items []Item, names []string, u Unit, mode Mode, lo, hi time.Time) Result {
-	r := Result{Unit: u}
+	r := Result{Unit: u, End: hi}
 	if len(items) == 0 {
 		r.Series = make([]Series, len(names))
 		for i, n := range names {
@@ -236,8 +240,8 @@ func BinWithin(items []Item, names []string, u Unit, mode Mode, lo, hi time.Time
 	r.Labels = make([]string, nb)
 	for i := range nb {
 		r.Starts[i] = dayTime(u.startDay(first + int64(i)))
-		r.Labels[i] = u.Label(r.Starts[i])
 	}
+	r.Relabel("en")
 	r.Series = make([]Series, len(names), len(names)+1)
 	for i, n := range names {
 		r.Series[i] = Series{Name: n, Values: make([]float64, nb)}

@@ -60,6 +60,20 @@ func ParseUnit(s string) (u Unit, auto bool, err error) {
 	return 0, false, fmt.Errorf("unknown period %q: want day, week, month, quarter, year, decade, century, millennium or auto", s)
 }
 
+// Years returns the length in years of a unit of a year or coarser, and 0
+// for the finer units.
+func (u Unit) Years() int64 {
+	switch {
+	case u < Year:
+		return 0
+	case u == Year:
+		return 1
+	case u == Decade:
+		return 10
+	}
+	return u.years()
+}
+
 // years is the length in years of a unit of Century or coarser.
 func (u Unit) years() int64 {
 	n := int64(100)
@@ -162,62 +176,128 @@ func (u Unit) Count(lo, hi time.Time) int64 {
 }
 
 // Label names the period starting at start in English: 2017-04-03,
-// 2017-W14, 2017-04, 2017-Q2, 2017, 2010s, 44 BCE; above decades the
+// 2017-W14, 2017-04, 2017-Q2, 2017, 2010s, 44 BCE (and its periods 44
+// BCE-03-15, 44 BCE-W11, 44 BCE-03, 44 BCE-Q1); above decades the
 // years it covers, 1900–1999 or 199–100 BCE. There being no year 0, the
 // periods on either side of the start of the era are a year short: 1–99
-// and 99–1 BCE.
+// and 99–1 BCE. In deep time (edtf.DeepYears) a period names its years as
+// edtf writes them: a day, week, month or quarter its year, "13.8 billion
+// years ago", with no month or day worth showing (as edtf.FormatTime); a
+// span of years whose ends read the same once rounded, those words once
+// ("66 million years ago", not "66–66 million years ago"). A Result's
+// last period may read shorter: see Result.End.
 func (u Unit) Label(start time.Time) string { return u.LabelIn(start, "en") }
 
 // LabelIn is Label in the language lang (of edtf.Languages): years before
 // 1 CE as edtf.FormatYear writes them ("44 до н. э.", "66 million years
 // ago"), spans of years as edtf.FormatYears ("66–65 million years ago").
 func (u Unit) LabelIn(start time.Time, lang string) string {
-	y := start.Year()
 	if u > Decade {
 		i := u.index(day(start.Unix(), false))
-		return edtf.FormatYears(u.startYear(i), u.startYear(i+1)-1, lang)
+		return yearsLabel(u.startYear(i), u.startYear(i+1)-1, lang)
 	}
+	y := start.Year()
 	if y <= 0 && u >= Year {
 		if u == Decade {
 			// Earliest first, as time runs: "3001–2992 BCE", "1 BCE–9".
-			return edtf.FormatYears(int64(y), int64(y+9), lang)
+			return yearsLabel(int64(y), int64(y+9), lang)
 		}
 		return edtf.FormatYear(int64(y), lang)
 	}
+	if 1-int64(y) >= edtf.DeepYears {
+		return edtf.FormatYear(int64(y), lang)
+	}
+	// Before 1 CE, the year as written, then the period in the year as
+	// after 1 CE: 44 BCE-03-15, 44 BCE-W11, 44 BCE-03, 44 BCE-Q1.
+	year := start.Format("2006")
+	if y <= 0 {
+		year = edtf.FormatYear(int64(y), lang)
+	}
 	switch u {
 	case Day:
-		return start.Format("2006-01-02")
+		return year + start.Format("-01-02")
 	case Week:
 		wy, w := start.ISOWeek()
+		if wy <= 0 {
+			return fmt.Sprintf("%s-W%02d", edtf.FormatYear(int64(wy), lang), w)
+		}
 		return fmt.Sprintf("%d-W%02d", wy, w)
 	case Month:
-		return start.Format("2006-01")
+		return year + start.Format("-01")
 	case Quarter:
-		return fmt.Sprintf("%d-Q%d", y, (int(start.Month())-1)/3+1)
+		if y > 0 {
+			year = strconv.Itoa(y)
+		}
+		return fmt.Sprintf("%s-Q%d", year, (int(start.Month())-1)/3+1)
 	case Year:
 		return strconv.Itoa(y)
 	}
 	return strconv.Itoa(y) + "s"
 }
 
+// yearsLabel writes the years a to b as edtf.FormatYears does, or as the
+// one year b when the two read the same (deep years, rounded).
+func yearsLabel(a, b int64, lang string) string {
+	if last := edtf.FormatYear(b, lang); edtf.FormatYear(a, lang) == last {
+		return last
+	}
+	return edtf.FormatYears(a, b, lang)
+}
+
+// labelUpTo is LabelIn of the period of u starting at start, cut at the
+// end of a span that ends at end (exclusive): a period coarser than a
+// decade that runs past the span into years edtf.DeepYears or more after
+// 1 CE, which no dataset reaches ("1–999999999" for a billion years), is
+// labelled up to the span's last year instead ("1–2020").
+func (u Unit) labelUpTo(start, end time.Time, lang string) string {
+	if u > Decade && !end.IsZero() {
+		i := u.index(day(start.Unix(), false))
+		last := u.startYear(i+1) - 1
+		if endYear, _, _ := civil(day(end.Unix(), true) - 1); last >= edtf.DeepYears && endYear < last {
+			return yearsLabel(u.startYear(i), max(endYear, u.startYear(i)), lang)
+		}
+	}
+	return u.LabelIn(start, lang)
+}
+
 // Relabel names r's periods in the language lang, as LabelIn does (Bin
 // names them in English).
 func (r *Result) Relabel(lang string) {
 	for i, s := range r.Starts {
-		r.Labels[i] = r.Unit.LabelIn(s, lang)
+		r.Labels[i] = r.label(i, s, lang)
 	}
 }
 
+// label names period i of r, starting at s: the last as labelUpTo cuts it
+// at the end of r's span.
+func (r *Result) label(i int, s time.Time, lang string) string {
+	if i == len(r.Starts)-1 {
+		return r.Unit.labelUpTo(s, r.End, lang)
+	}
+	return r.Unit.LabelIn(s, lang)
+}
+
 // AutoUnit chooses the finest unit that splits [lo, hi) into at most max
-// periods, or else Coarsest: the rule of the page's panel (periods.js),
-// which draws a zoomed window, from a day to a billion years.
+// periods, and whose periods can be told apart (see Unit.Readable), or
+// else Coarsest: the rule of the page's panel (periods.js), which draws a
+// zoomed window, from a day to a billion years.
 func AutoUnit(lo, hi time.Time, max int) Unit {
 	for u := Day; u < Coarsest; u++ {
-		if u.Count(lo, hi) <= int64(max) {
+		if u.Count(lo, hi) <= int64(max) && u.Readable(lo) {
 			return u
 		}
 	}
 	return Coarsest
+}
+
+// Readable reports whether the period of u that holds t and the one after
+// it have different labels. In deep time they may not: a month, a year or
+// a century 13.8 billion years ago all read "13.8 billion years ago",
+// edtf's deep years having three significant digits, and the automatic
+// units skip a unit whose bars would all read the same.
+func (u Unit) Readable(t time.Time) bool {
+	f := u.Floor(t)
+	return u.Label(f) != u.Label(u.Next(f))
 }
 
 // MinAutoPeriods is the most periods AutoUnitFor allows however few the
@@ -240,11 +320,13 @@ func EventPeriodLimit(events, most int) int64 {
 // into at most most periods and at most two periods an event (or a dozen,
 // for a few events), so that 20 events over 22 years are counted by year,
 // not by quarter, and a million years by 10,000 years, not in thousands of
-// decades.
+// decades; and whose periods can be told apart (Unit.Readable), so that a
+// year 13.8 billion years ago is one bar of a hundred million years, not
+// twelve months that all read "13.8 billion years ago".
 func AutoUnitFor(lo, hi time.Time, events, most int) Unit {
 	limit := EventPeriodLimit(events, most)
 	for u := Day; u < Coarsest; u++ {
-		if u.Count(lo, hi) <= limit {
+		if u.Count(lo, hi) <= limit && u.Readable(lo) {
 			return u
 		}
 	}

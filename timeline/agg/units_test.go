@@ -3,6 +3,7 @@ package agg
 import (
 	"fmt"
 	"math/rand/v2"
+	"strings"
 	"testing"
 	"time"
 )
@@ -108,6 +109,13 @@ func TestAutoUnitFor(t *testing.T) {
 		{day(2017), day(2017).AddDate(0, 0, 5), 2, Day},
 		{day(2000), day(1_000_001), 2, HundredMillennia},
 		{day(2000), day(1_000_001), 1000, TenMillennia}, // 100 bars, not 99,801 decades
+		// In deep time, periods whose labels differ: not twelve months
+		// of "13.8 billion years ago", nor decades of "66 million years
+		// ago".
+		{day(-13_797_999_999), day(-13_797_999_998), 1, HundredMillionYears},
+		{day(-66_000_000), day(-65_999_950), 5, HundredMillennia},
+		{day(-300_000), day(-299_990), 5, Millennium},
+		{day(-99_000), day(-98_999), 1, Month}, // 99001 BCE: not deep
 	} {
 		got := AutoUnitFor(c.lo, c.hi, c.events, 120)
 		if got != c.want {
@@ -218,5 +226,92 @@ func TestLabelIn(t *testing.T) {
 	r.Relabel("fr")
 	if len(r.Labels) != 1 || r.Labels[0] != "44 av. J.-C." {
 		t.Errorf("Relabel: %q", r.Labels)
+	}
+}
+
+// TestDeepLabels checks that a period before 1 CE reads its year as edtf
+// writes it, never as "-0043"; that in deep time a day, week, month or
+// quarter reads as its year and a span of years whose ends read the same
+// as one; and that the last period of a chart up to 2020 ends there
+// rather than in 999999999.
+func TestDeepLabels(t *testing.T) {
+	at := func(y int, m time.Month) time.Time { return time.Date(y, m, 1, 0, 0, 0, 0, time.UTC) }
+	for _, c := range []struct {
+		u          Unit
+		t          time.Time
+		lang, want string
+	}{
+		{Month, at(-13_797_999_999, 1), "en", "13.8 billion years ago"},
+		{Day, at(-13_797_999_999, 7), "ru", "13,8 млрд лет назад"},
+		{Week, at(-66_000_000, 3), "en", "66 million years ago"},
+		{Quarter, at(-99_999, 4), "en", "100 thousand years ago"},
+		{Month, at(-99_998, 4), "en", "99999 BCE-04"}, // not deep: a month of the year as written
+		{Day, time.Date(-43, 3, 15, 0, 0, 0, 0, time.UTC), "en", "44 BCE-03-15"},
+		{Week, time.Date(-43, 3, 15, 0, 0, 0, 0, time.UTC), "ru", "44 до н. э.-W11"},
+		{Quarter, at(-43, 3), "de", "44 v. Chr.-Q1"},
+		{Week, time.Date(0, 12, 31, 0, 0, 0, 0, time.UTC), "en", "1 BCE-W52"},
+		{Month, at(44, 3), "en", "0044-03"},
+		{Decade, at(-66_000_009, 1), "en", "66 million years ago"},
+		{Millennium, at(-65_999_500, 1), "en", "66 million years ago"},
+		{TenMillennia, at(-6_595_000, 1), "en", "6.6–6.59 million years ago"},
+		{Decade, at(-3000, 1), "en", "3001–2992 BCE"},
+	} {
+		if got := c.u.LabelIn(c.u.Floor(c.t), c.lang); got != c.want {
+			t.Errorf("%s holding %s in %s: %q, want %q", c.u, c.t, c.lang, got, c.want)
+		}
+	}
+	// No label of a deep period has the year's digits in it.
+	for u := Day; u <= Quarter; u++ {
+		if got := u.Label(u.Floor(at(-13_797_999_999, 5))); strings.Contains(got, "13797") {
+			t.Errorf("%s: %q", u, got)
+		}
+	}
+
+	// The last period of a chart is labelled up to the end of its span
+	// when it runs past it into years no dataset reaches.
+	items := []Item{NewItem(at(-13_797_999_999, 1), at(-13_797_999_998, 1), 0, 1), NewItem(at(2020, 1), at(2021, 1), 0, 1)}
+	for _, c := range []struct {
+		u     Unit
+		first string
+		last  string
+	}{
+		{BillionYears, "14–13 billion years ago", "1–2020"},
+		{HundredMillionYears, "13.8–13.7 billion years ago", "1–2020"},
+	} {
+		r := Bin(items, []string{"a"}, c.u, Show)
+		if n := len(r.Labels); n < 2 || r.Labels[0] != c.first || r.Labels[n-1] != c.last {
+			t.Errorf("%s: labels %q…, want %q … %q", c.u, r.Labels[:min(3, len(r.Labels))], c.first, c.last)
+			continue
+		}
+		if got := r.Labels[len(r.Labels)-2]; !strings.Contains(got, "BCE") {
+			t.Errorf("%s: the period before 1 CE reads %q", c.u, got)
+		}
+		r.Relabel("ru")
+		if got := r.Labels[len(r.Labels)-1]; got != c.last {
+			t.Errorf("%s in Russian: the last period reads %q, want %q", c.u, got, c.last)
+		}
+	}
+	// A period that ends in years a person reads is not cut: a century
+	// chart of 2017 ends in 2099, as the periods before it end in 99.
+	for _, c := range []struct {
+		u    Unit
+		want string
+	}{{Century, "2000–2099"}, {Millennium, "2000–2999"}, {TenMillennia, "1–9999"}} {
+		r := Bin([]Item{NewItem(at(2017, 1), at(2017, 2), 0, 1)}, []string{"a"}, c.u, Show)
+		if len(r.Labels) != 1 || r.Labels[0] != c.want {
+			t.Errorf("%s of 2017: %q, want %q", c.u, r.Labels, c.want)
+		}
+	}
+	r := Bin([]Item{NewItem(at(2017, 1), at(2017, 2), 0, 1)}, []string{"a"}, MillionYears, Show)
+	if len(r.Labels) != 1 || r.Labels[0] != "1–2017" {
+		t.Errorf("a million years holding 2017: %q, want 1–2017", r.Labels)
+	}
+}
+
+func TestYears(t *testing.T) {
+	for u, want := range map[Unit]int64{Day: 0, Quarter: 0, Year: 1, Decade: 10, Century: 100, Millennium: 1000, BillionYears: 1e9} {
+		if got := u.Years(); got != want {
+			t.Errorf("%s: %d years, want %d", u, got, want)
+		}
 	}
 }
