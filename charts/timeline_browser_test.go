@@ -65,6 +65,16 @@ func settle(t *testing.T, p *browserPage) {
 	if err := chromedp.Run(p.ctx, chromedp.Sleep(250*time.Millisecond)); err != nil {
 		t.Fatal(err)
 	}
+	// The panel follows a zoom once it pauses.
+	var pending bool
+	for i := 0; i < 100; i++ {
+		p.eval(t, `!!(self.timelinePage && timelinePage.page && timelinePage.page.panelPending)`, &pending)
+		if !pending {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Fatal("the panel never followed the zoom")
 }
 
 // checkNoOverlap fails when two marks or labels overlap, or a label inside
@@ -493,7 +503,10 @@ func TestBrowserPhone(t *testing.T) {
 			if w == 360 {
 				// One card per event: each row is a block as wide as the page.
 				var cards []float64
-				p.eval(t, `(function(){document.getElementById('tlTable').scrollIntoView();var r=document.querySelector('#tlTable tbody tr:not(.pad)');if(!r)return [];var b=r.getBoundingClientRect();return [b.left,b.right,getComputedStyle(r).display==='block'?1:0]})()`, &cards)
+				// The table draws its rows as it comes near the screen.
+				p.eval(t, `document.getElementById('tlTable').scrollIntoView();true`, new(bool))
+				settle(t, p)
+				p.eval(t, `(function(){var r=document.querySelector('#tlTable tbody tr:not(.pad)');if(!r)return [];var b=r.getBoundingClientRect();return [b.left,b.right,getComputedStyle(r).display==='block'?1:0]})()`, &cards)
 				if len(cards) != 3 || cards[2] != 1 || cards[0] < 0 || cards[1] > iw {
 					t.Errorf("%s: table rows are not cards within the page: %v", where, cards)
 				}

@@ -41,6 +41,11 @@
   pg.axisMin = minT - pad;
   pg.axisMax = maxT + Math.max(pad, (maxT - minT) * 0.12);
   pg.win = [pg.axisMin, pg.axisMax];
+  // The span of the events, within the axis's margins: what the panel
+  // counts, so that it has no bars of the margins (nor, in deep time, of
+  // the future).
+  pg.dataMin = minT;
+  pg.dataMax = maxT;
 
   pg.P = function (key, count) { return tl.plural(pg.S, data.lang, key, count); };
   pg.lanesOf = function (k) { var l = data.ln[k]; return typeof l === 'number' ? [l] : l; };
@@ -158,10 +163,16 @@
     label.append(box, sw, document.createTextNode(name));
     lanesBox.append(label);
   });
-  var searchTimer = 0;
+  // A term pasted, or the first key after a pause, is searched at once;
+  // while keys follow one another the search waits for them to pause, so
+  // that typing is not held up by searches of half-typed words.
+  var searchTimer = 0, lastKey = -Infinity, TYPING = 300, PAUSE = 120;
   document.getElementById('tlSearch').addEventListener('input', function (e) {
+    var now = performance.now(), typing = now - lastKey < TYPING, box = e.target;
+    lastKey = now;
     clearTimeout(searchTimer);
-    searchTimer = setTimeout(function () { pg.query = e.target.value.trim(); pg.applyFilters(); }, 120);
+    var run = function () { pg.query = box.value.trim(); pg.applyFilters(); };
+    if (typing) searchTimer = setTimeout(run, PAUSE); else run();
   });
 
   tl.story(pg);

@@ -38,9 +38,12 @@
       // events that may meet it.
       var r = pg.inWindow(w0, w1);
       for (k = r[0]; k < r[1]; k++) if (shown[k] && !(fl[k] & F.ERA) && hi[k] > w0 && lo[k] < w1) inWin[m++] = k;
+      // The periods counted are those of the events' span in the window:
+      // none of the axis's margins (nor, in deep time, of the future).
+      if (Math.max(w0, pg.dataMin) < Math.min(w1, pg.dataMax)) { w0 = Math.max(w0, pg.dataMin); w1 = Math.min(w1, pg.dataMax); }
       // As timeline chart's auto: at most a few periods an event of the
       // window, so 20 events over 22 years are counted by year.
-      var u = P.autoUnit(w0, w1, data.units, P.eventLimit(m, data.maxPeriods, data.minPeriods, data.perEvent));
+      var u = P.autoUnit(w0, w1, data.units, P.eventLimit(m, data.maxPeriods, data.minPeriods, data.perEvent), S);
       var base = P.index(w0, u);
       var bins = new P.Binner(u, base, P.lastIndex(w1, u), data.lanes.length), open = 0;
       var OPEN = F.LOWER_OPEN | F.UPPER_OPEN | F.ONGOING;
@@ -61,7 +64,7 @@
           bins.addPeriods(pc.a[k], pc.b[k], lane, w);
         }
       }
-      var labels = bins.labels(S);
+      var labels = bins.labels(S, w1);
       freqBins = { base: base, unit: u };
       var unitName = S['unit_' + u];
       var round = function (a) { return Array.prototype.map.call(a, function (v) { return P.round(v, 1000); }); };

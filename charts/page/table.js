@@ -5,7 +5,7 @@
    the page's data; pg.rows[k] is event k's row, made when asked for. */
 (function (tl) {
   'use strict';
-  var BUFFER = 40; // rows drawn beyond each edge of the screen
+  var BUFFER = 12; // rows drawn beyond each edge of the screen
   var MAX_HEIGHT = 8000000; // px: browsers cannot lay out a table much taller
   var CACHE = 6000; // rows kept once made
 
@@ -17,6 +17,11 @@
     var list = new Int32Array(n), m = 0; // the shown events, in table order
     var order = null, sortCol = 0, sortDir = 1; // order: null is date order
     var rowH = 40, unit = 40, first = 0, last = 0, printing = false, queued = false;
+    // near: the table is on the screen or within a screen of it. Away from
+    // it the table holds no rows, only the spacer of their height: a zoom
+    // of the timeline above then costs no layout of rows nobody sees, and
+    // what the table holds is never rows of an earlier filter.
+    var near = true;
     var cache = new Map(), ranks = [];
     pg.paged = true;
 
@@ -133,6 +138,13 @@
     function draw(force) {
       queued = false;
       if (printing || !tbody) return;
+      if (!near) {
+        unit = m * rowH > MAX_HEIGHT ? MAX_HEIGHT / m : rowH;
+        if (first !== 0 || last !== 0 || tbody.firstChild !== topPad || tbody.childNodes.length !== 1) tbody.replaceChildren(topPad);
+        first = last = 0;
+        pad(topPad, m * unit);
+        return;
+      }
       unit = m * rowH > MAX_HEIGHT ? MAX_HEIGHT / m : rowH;
       var top = tbody.getBoundingClientRect().top, vh = window.innerHeight || 800;
       var a = Math.floor(-top / unit) - 2, b = Math.ceil((vh - top) / unit) + 2;
@@ -222,6 +234,13 @@
           pg.open(+tr.dataset.k);
         }
       });
+      if (window.IntersectionObserver) {
+        new IntersectionObserver(function (es) {
+          var was = near;
+          near = es[es.length - 1].isIntersecting;
+          if (near !== was) draw(true);
+        }, { rootMargin: '50% 0px' }).observe(table);
+      }
       window.addEventListener('scroll', queue, { passive: true });
       window.addEventListener('resize', queue);
       // Paper gets every shown row.

@@ -14,6 +14,29 @@
   var FONT = '11px sans-serif';
   var INSET = 8; // a label inside its bar starts this far in: the bar's start stays in sight
   var TOP = 8, BOTTOM = 58; // the plot's margins in the chart: the x axis labels and the slider go below
+  var BINS = -1; // the event of a lane's item that holds its bins
+  var PANEL_WAIT = 120; // ms a zoom or pan pauses before the panel follows it
+  var SHADES = 20; // a bin's opacity is rounded to a twentieth: the bins of a shade are one path
+
+  // tl.binShade is the shade, 5 to 20 twentieths, a bin of n events is
+  // drawn in: fainter the fewer.
+  tl.binShade = function (n) { return Math.min(SHADES, Math.round((0.25 + Math.log10(n) / 3) * SHADES)); };
+
+  // A lane's bins of one shade are drawn as one path of rectangles: a
+  // zoomed-out view of thousands of bins is then a few dozen elements for
+  // ECharts to lay out and paint, not one each. xs holds each rectangle's
+  // left edge and width.
+  var binShape = null;
+  function registerBins() {
+    if (binShape) return;
+    binShape = echarts.graphic.extendShape({
+      shape: { xs: [], y: 0, h: 0 },
+      buildPath: function (ctx, sh) {
+        for (var i = 0; i < sh.xs.length; i += 2) ctx.rect(sh.xs[i], sh.y, sh.xs[i + 1], sh.h);
+      }
+    });
+    echarts.graphic.registerShape('tlBins', binShape);
+  }
 
   // tl.stack assigns each item, sorted by its left edge, the first of at
   // most cap rows whose last item ends GAP before it starts; it returns
@@ -38,6 +61,13 @@
     var chartEl = pg.chartEl = document.getElementById('tlChart');
     var marksEl = document.getElementById('tlMarks');
     var chart = pg.chart = echarts.init(chartEl, null, { renderer: 'canvas', locale: pg.locale });
+    registerBins();
+    // Where the pointer is over the chart, for the tooltip of the bin it is
+    // on (a lane's bins are one item): set before ECharts' own handler,
+    // which asks for the tooltip, runs. tipBin is the bin the keyboard's
+    // focus is on.
+    var pointerX = 0, tipBin = null;
+    chart.getZr().on('mousemove', function (e) { pointerX = e.offsetX; tipBin = null; });
     var option = data.option;
     var measureCtx = document.createElement('canvas').getContext('2d');
     measureCtx.font = FONT;
@@ -49,8 +79,27 @@
       var w = widths.get(k);
       if (w === undefined) {
         var t = titleOf(k);
-        w = Math.ceil(measureCtx.measureText(t).width) + 2;
+        w = Math.ceil(measure(t)) + 2;
         if (t) widths.set(k, w); // not before the titles are read
+      }
+      return w;
+    }
+    // measure is the width of t in FONT: in scripts drawn letter by letter
+    // (Latin, Greek, Cyrillic …), the sum of its letters' widths, each
+    // measured once, which is what canvas measures give within a pixel
+    // (kerning only narrows); other text is measured whole. A zoom into
+    // thousands of new events then measures letters, not titles. A label
+    // is never drawn wider than its room, so a width a little off shows as
+    // a gap or an ellipsis, never as an overlap.
+    var letterW = new Map();
+    function measure(t) {
+      var w = 0;
+      for (var i = 0; i < t.length; i++) {
+        var c = t.charCodeAt(i);
+        if (c >= 0x0590) return measureCtx.measureText(t).width;
+        var cw = letterW.get(c);
+        if (cw === undefined) letterW.set(c, cw = measureCtx.measureText(t[i]).width);
+        w += cw;
       }
       return w;
     }
@@ -112,12 +161,7 @@
       var h = 12;
       var color = colorOf(lane);
       var fg = cc('--fg');
-      if (k < 0) { // a bin of many events
-        var shapeB = echarts.graphic.clipRectByRect({ x: a, y: y - h / 2, width: Math.max(b - a, 1), height: h },
-          { x: cs.x, y: cs.y, width: cs.width, height: cs.height });
-        if (!shapeB) return null;
-        return { type: 'rect', shape: shapeB, style: { fill: color, opacity: Math.min(1, 0.25 + Math.log10(-k) / 3) } };
-      }
+      if (k === BINS) return renderBins(api, cs, lane, y - h / 2, h, color);
       var sel = k === pg.current;
       // Names tell the tests (which read the boxes drawn) what is what.
       var text = {
@@ -150,6 +194,41 @@
         },
         textConfig: tc, textContent: text
       };
+    }
+
+    // renderBins draws lane's bins, of the view last laid out (the one
+    // whose items the chart holds), at the axis's present scale: a zoom
+    // redraws them before the view is laid out again.
+    function renderBins(api, cs, lane, y, h, color) {
+      var bs = view && view.bins[lane];
+      if (!bs) return null;
+      var x0 = api.coord([pg.axisMin, 0])[0], sc = (api.coord([pg.axisMax, 0])[0] - x0) / Math.max(1, pg.axisMax - pg.axisMin);
+      var c0 = cs.x, c1 = cs.x + cs.width, shades = [], children = [], i;
+      for (i = 0; i < bs.length; i++) {
+        var bn = bs[i], l = x0 + (bn.a - pg.axisMin) * sc, r = Math.max(x0 + (bn.b - pg.axisMin) * sc, l + 1);
+        if (r <= c0 || l >= c1) continue;
+        l = Math.max(l, c0);
+        r = Math.min(r, c1);
+        var sh = tl.binShade(bn.n);
+        (shades[sh] || (shades[sh] = [])).push(l, r - l);
+      }
+      for (i = 0; i < shades.length; i++) {
+        if (shades[i]) children.push({ type: 'tlBins', shape: { xs: shades[i], y: y, h: h }, style: { fill: color, opacity: i / SHADES } });
+      }
+      return { type: 'group', children: children };
+    }
+    // binAt is the bin of lane under pixel x, or the nearest.
+    function binAt(lane, x) {
+      var bs = view && view.bins[lane];
+      if (!bs || !bs.length) return null;
+      var P = view.P, t = view.win[0] + (x - P.x) / P.w * (view.win[1] - view.win[0]);
+      var lo = 0, hi = bs.length - 1;
+      while (lo < hi) {
+        var m = (lo + hi + 1) >>> 1;
+        if (bs[m].a <= t) lo = m; else hi = m - 1;
+      }
+      if (lo + 1 < bs.length && t >= bs[lo].b && bs[lo + 1].a - t < t - bs[lo].b) lo++;
+      return bs[lo];
     }
 
     function renderEra(params, api) {
@@ -190,8 +269,10 @@
 
     function tooltip(p) {
       var v = p.value, enc = echarts.format.encodeHTML;
-      if (p.seriesId === 'events' && v[3] < 0) {
-        return enc(pg.P('events_in', -v[3]).replace('{n}', -v[3])) + '<br>' + enc(data.lanes[v[5]]);
+      if (p.seriesId === 'events' && v[3] === BINS) {
+        var bn = tipBin || binAt(v[5], pointerX);
+        if (!bn) return '';
+        return enc(pg.P('events_in', bn.n).replace('{n}', bn.n)) + '<br>' + enc(data.lanes[v[5]]) + '<br>' + enc(day(bn.a) + ' – ' + day(bn.b));
       }
       var k = p.seriesId === 'eras' ? v[2] : v[3];
       return '<b>' + enc(titleOf(k)) + '</b><br>' + enc(pg.dateOf(k)) + (p.seriesId === 'events' ? ' · ' + enc(data.lanes[v[5]]) : '');
@@ -205,14 +286,21 @@
       var scale = P.w / Math.max(1, win[1] - win[0]);
       function px(t) { return P.x + (t - win[0]) * scale; }
       var perLane = data.lanes.map(function () { return []; }), eras = [], count = 0, k, j;
+      var fl = data.f, ln = data.ln, lo = pg.lo, hi = pg.hi, OPEN = F.LOWER_OPEN | F.UPPER_OPEN | F.ONGOING;
       for (k = 0; k < pg.n; k++) {
-        var a = pg.drawnLo(k), b = pg.drawnHi(k);
-        if (!(all || shown[k]) || b < win[0] || a > win[1]) continue;
-        if (data.f[k] & F.ERA) { eras.push(k); continue; }
-        var ls = pg.lanesOf(k);
-        for (j = 0; j < ls.length; j++) if (laneOn[ls[j]]) { perLane[ls[j]].push(k); count++; }
+        // The window filters pg.shown already, by the drawn ends.
+        if (!all && !shown[k]) continue;
+        var fk = fl[k];
+        if (all && ((fk & OPEN) ? pg.drawnHi(k) < win[0] || pg.drawnLo(k) > win[1] : hi[k] < win[0] || lo[k] > win[1])) continue;
+        if (fk & F.ERA) { eras.push(k); continue; }
+        var ls = ln[k];
+        if (typeof ls === 'number') {
+          if (ls >= 0 && laneOn[ls]) { perLane[ls].push(k); count++; }
+        } else {
+          for (j = 0; j < ls.length; j++) if (laneOn[ls[j]]) { perLane[ls[j]].push(k); count++; }
+        }
       }
-      var rows = [], items = [], marks = [], laneRows = [], more = [];
+      var rows = [], items = [], marks = [], laneRows = [], more = [], bins = [];
       // Era labels: stacked in rows of their own.
       var eraItems = eras.map(function (k) {
         var l = Math.max(px(pg.drawnLo(k)), P.x), r = Math.min(px(pg.drawnHi(k)), P.x + P.w);
@@ -236,7 +324,7 @@
         if (binned) {
           rows.push({ label: name, lane: lane });
           laneRows.push([first, first, laneRows.length]);
-          bin(ks, lane, first, items, marks, win, P, px);
+          bins[lane] = bin(ks, lane, first, items, marks, win, P, px);
           return;
         }
         var its = ks.map(function (k) {
@@ -263,26 +351,31 @@
         laneRows.push([first, rows.length - 1, laneRows.length]);
       });
       if (!rows.length) rows.push({ label: '', lane: -1 });
-      return { rows: rows, items: items, eras: eraData, lanes: laneRows, marks: marks, more: more, binned: binned, P: P };
+      return { rows: rows, items: items, eras: eraData, lanes: laneRows, marks: marks, more: more, binned: binned, bins: bins, win: win, P: P };
     }
 
     // bin groups a lane's events into columns a few pixels wide: what a
-    // zoomed-out view of thousands of events can honestly show.
+    // zoomed-out view of thousands of events can honestly show. The lane
+    // is one item of the chart, holding the bins it returns.
     function bin(ks, lane, row, out, marks, win, P, px) {
       var cols = Math.max(50, Math.floor(P.w / 4));
       var width = (win[1] - win[0]) / cols;
-      var counts = new Map();
-      for (var m = 0; m < ks.length; m++) {
-        var c = Math.floor((Math.max(pg.drawnLo(ks[m]), win[0]) - win[0]) / width);
-        counts.set(c, (counts.get(c) || 0) + 1);
+      var counts = new Int32Array(cols + 1), c, m, k, lo = pg.lo, fl = data.f, w0 = win[0];
+      for (m = 0; m < ks.length; m++) {
+        k = ks[m];
+        c = Math.floor((Math.max((fl[k] & F.LOWER_OPEN) ? pg.drawnLo(k) : lo[k], w0) - w0) / width);
+        counts[c < 0 ? 0 : c > cols ? cols : c]++;
       }
-      var cs = Array.from(counts.keys()).sort(function (x, y) { return x - y; });
-      cs.forEach(function (c) {
-        var a = win[0] + c * width, b = a + width, cnt = counts.get(c);
-        out.push([a, b, row, -cnt, 0, lane, 3, 0]);
+      var bs = [];
+      out.push([win[0], win[1], row, BINS, 0, lane, 3, 0]);
+      for (c = 0; c <= cols; c++) {
+        if (!counts[c]) continue;
+        var a = win[0] + c * width, bn = { a: a, b: a + width, n: counts[c] };
+        bs.push(bn);
         // A bin takes the focus like a mark; Enter zooms into it.
-        marks.push({ k: -1 - marks.length, lane: lane, row: row, l: px(a), r: px(b), point: false, item: out.length - 1, t: a, bin: { a: a, b: b, n: cnt } });
-      });
+        marks.push({ k: -1 - marks.length, lane: lane, row: row, l: px(bn.a), r: px(bn.b), point: false, item: out.length - 1, t: a, bin: bn });
+      }
+      return bs;
     }
 
     // The zoom slider's handles show their dates beside them, outside the
@@ -320,8 +413,18 @@
         chart.resize();
       }
       drawMarks();
-      pg.drawPanel();
+      // While a zoom or pan goes on, the panel below follows once it
+      // pauses: its chart would otherwise be most of every frame.
+      clearTimeout(panelTimer);
+      if (pg.gesture) {
+        pg.panelPending = true;
+        panelTimer = setTimeout(function () { pg.panelPending = false; pg.drawPanel(); }, PANEL_WAIT);
+      } else {
+        pg.panelPending = false;
+        pg.drawPanel();
+      }
     };
+    var panelTimer = 0;
 
     // The layer of buttons over the marks: one per event shown (the first
     // of its lanes), in time order, with one in the tab order; and the
@@ -420,9 +523,13 @@
       if (!b) return;
       active = +b.dataset.k;
       var mk = order[+b.dataset.m];
-      if (mk) chart.dispatchAction({ type: 'showTip', seriesIndex: 1, dataIndex: mk.item });
+      if (!mk) return;
+      tipBin = mk.bin || null;
+      // A bin's item is its lane's: the tooltip goes beside the bin.
+      chart.dispatchAction(mk.bin ? { type: 'showTip', seriesIndex: 1, dataIndex: mk.item, position: [Math.min(mk.r + 4, chartEl.clientWidth - 160), TOP + mk.row * ROW + ROW] }
+        : { type: 'showTip', seriesIndex: 1, dataIndex: mk.item });
     });
-    marksEl.addEventListener('focusout', function () { chart.dispatchAction({ type: 'hideTip' }); });
+    marksEl.addEventListener('focusout', function () { tipBin = null; chart.dispatchAction({ type: 'hideTip' }); });
     marksEl.addEventListener('keydown', function (e) {
       var b = e.target.closest('button.mark');
       if (!b || e.altKey || e.ctrlKey || e.metaKey) return;
@@ -501,13 +608,13 @@
       var fg = css('--fg'), muted = css('--muted'), line = css('--line');
       return {
         textStyle: { color: fg },
-        xAxis: [{ min: pg.axisMin, max: pg.axisMax, axisLabel: { color: muted, hideOverlap: true, formatter: tickLabel }, axisLine: { lineStyle: { color: line } }, splitLine: { show: true, lineStyle: { color: line, opacity: 0.5 } } }],
+        xAxis: [{ min: pg.axisMin, max: pg.axisMax, axisLabel: { color: muted, formatter: tickLabel }, axisLine: { lineStyle: { color: line } }, splitLine: { show: true, lineStyle: { color: line, opacity: 0.5 } } }],
         yAxis: [{
           inverse: true,
           axisLabel: { color: fg, width: 0, overflow: 'truncate', interval: 0, formatter: function (v) { var r = view && view.rows[+v]; return r ? r.label : ''; } },
           axisTick: { show: false }, axisLine: { lineStyle: { color: line } }, splitLine: { show: false }
         }],
-        dataZoom: [{ id: 'inside', filterMode: 'none', zoomOnMouseWheel: true, moveOnMouseMove: true }, { id: 'slider', filterMode: 'none', textStyle: { color: muted }, borderColor: line, labelFormatter: function (t) { return tl.dayText(t, pg.S, pg.locale); }, bottom: 4, height: 22 }],
+        dataZoom: [{ id: 'inside', filterMode: 'none', zoomOnMouseWheel: true, moveOnMouseMove: true }, { id: 'slider', filterMode: 'none', showDataShadow: false, textStyle: { color: muted }, borderColor: line, labelFormatter: function (t) { return tl.dayText(t, pg.S, pg.locale); }, bottom: 4, height: 22 }],
         tooltip: { backgroundColor: css('--panel'), borderColor: line, textStyle: { color: fg }, confine: true }
       };
     }
@@ -539,11 +646,18 @@
       var dz = chart.getOption().dataZoom[0], span = pg.axisMax - pg.axisMin;
       pg.win = [pg.axisMin + span * dz.start / 100, pg.axisMin + span * dz.end / 100];
       clearTimeout(zoomTimer);
-      zoomTimer = setTimeout(pg.applyFilters, 30);
+      zoomTimer = setTimeout(function () {
+        pg.gesture = true;
+        try { pg.applyFilters(); } finally { pg.gesture = false; }
+      }, 30);
     });
     chart.on('click', function (p) {
       var v = p.value;
-      if (p.seriesId === 'events' && v[3] < 0) { pg.zoomTo(v[0], v[1]); return; }
+      if (p.seriesId === 'events' && v[3] === BINS) {
+        var bn = binAt(v[5], p.event ? p.event.offsetX : pointerX);
+        if (bn) pg.zoomTo(bn.a, bn.b);
+        return;
+      }
       if (p.seriesId === 'events' || p.seriesId === 'eras') pg.open(p.seriesId === 'eras' ? v[2] : v[3]);
     });
     pg.zoomTo = function (a, b) {
