@@ -58,10 +58,17 @@ func (c *cellChecks) checkFields(fields []string) {
 		if v == "" {
 			continue
 		}
-		if col := h.cols[i]; col >= 0 {
+		switch col := h.cols[i]; col {
+		case ColID, ColLatitude, ColLongitude, ColConfidence, ColKind, ColSources, ColMedia:
 			c.checkField(col, i, v)
-		} else if formulaLike(v) {
-			c.warnFormula(i, v)
+		case ColStart, ColEnd:
+			// checked with the dates
+		default:
+			// Any other text, in a column of ours or an extra one, is
+			// only looked at as a formula: most cells, so without a call.
+			if formulaStart[v[0]] && formulaLike(v) {
+				c.warnFormula(i, v)
+			}
 		}
 	}
 	for _, col := range []Column{ColStart, ColTitle} {
@@ -85,18 +92,16 @@ func (c *cellChecks) checkFields(fields []string) {
 	}
 }
 
-// checkDates parses and checks the dates, registers the id and holds the
-// row back when it waits for a relative date.
+// checkField runs the check of a cell v, not empty, of a column c that has
+// one of its own (see checkFields), at index i.
 func (s *cellChecks) checkField(c Column, i int, v string) {
-	pos := func() (int, int) { return s.fieldPos(i) }
+	pos := s.fieldPos
 	switch c {
 	case ColID:
 		if !validID(v) {
-			line, col := pos()
+			line, col := pos(i)
 			s.report(line, col, "id", CodeIDSyntax, "%q is not a valid id: use lower-case letters, digits and '-', starting with a letter or digit", v)
 		}
-	case ColStart, ColEnd:
-		// checked with the dates
 	case ColLatitude, ColLongitude:
 		limit := 90
 		if c == ColLongitude {
@@ -104,27 +109,30 @@ func (s *cellChecks) checkField(c Column, i int, v string) {
 		}
 		switch {
 		case !plainDecimal(v):
-			line, col := pos()
+			line, col := pos(i)
 			s.report(line, col, c.String(), CodeCoordSyntax, "%q is not a number in decimal degrees", v)
 		case !withinDegrees(v, limit):
-			line, col := pos()
+			line, col := pos(i)
 			s.report(line, col, c.String(), CodeCoordRange, "%s out of range: want -%d to %d", v, limit, limit)
 		}
 	case ColConfidence:
 		if v != ConfidenceHigh && v != ConfidenceModerate && v != ConfidenceLow {
-			line, col := pos()
+			line, col := pos(i)
 			s.report(line, col, "confidence", CodeConfidence, "unknown confidence %q: want high, moderate or low", v)
 		}
 	case ColKind:
 		if v != KindEvent && v != KindEra {
-			line, col := pos()
+			line, col := pos(i)
 			s.report(line, col, "kind", CodeKind, "unknown kind %q: want event, era or blank", v)
 		}
 	case ColSources:
-		for item := range strings.SplitSeq(v, ";") {
+		// Only an item with a colon can be a link.
+		for rest := v; strings.IndexByte(rest, ':') >= 0; {
+			item, after, _ := strings.Cut(rest, ";")
+			rest = after
 			item = strings.TrimSpace(item)
 			if scheme, isLink := linkScheme(item); isLink && !allowedScheme(scheme) {
-				line, col := pos()
+				line, col := pos(i)
 				s.report(line, col, "sources", CodeLinkScheme, "link %q: only http, https and mailto links are allowed", item)
 			}
 		}
@@ -132,11 +140,9 @@ func (s *cellChecks) checkField(c Column, i int, v string) {
 	case ColMedia:
 		scheme, isLink := linkScheme(v)
 		if !isLink || (scheme != "http" && scheme != "https") {
-			line, col := pos()
+			line, col := pos(i)
 			s.report(line, col, "media", CodeMediaURL, "media %q is not an http or https URL", v)
 		}
-	default:
-		s.formula(i, v)
 	}
 }
 
@@ -187,7 +193,7 @@ func withinDegrees(v string, limit int) bool {
 }
 
 func (s *cellChecks) formula(i int, v string) {
-	if formulaLike(v) {
+	if formulaStart[v[0]] && formulaLike(v) {
 		s.warnFormula(i, v)
 	}
 }
@@ -196,6 +202,10 @@ func (s *cellChecks) warnFormula(i int, v string) {
 	line, col := s.fieldPos(i)
 	s.report(line, col, s.hdr.Names[i], CodeTextFormula, "starts with %q: a spreadsheet would run it as a formula", v[:1])
 }
+
+// formulaStart is set for the first bytes of text formulaLike looks at
+// further: most cells start with none of them.
+var formulaStart = [256]bool{'=': true, '@': true, '\t': true, '\r': true, '+': true, '-': true}
 
 // formulaLike reports whether a spreadsheet would treat v as a formula:
 // text starting with = + - @ or a tab or carriage return, unless it is a

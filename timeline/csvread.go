@@ -17,22 +17,29 @@ import (
 // copy nor an allocation. Cells hold on to their block, so a caller that
 // keeps a few cells of a large file should clone them.
 type csvReader struct {
-	r       io.Reader
-	skipBOM bool   // drop a UTF-8 byte-order mark at the very start
-	size    int    // how much input a read asks for at least
-	block   []byte // read buffer, reused
-	data    string // whole lines of input; at the end of input, all the rest
-	off     int    // where the next record starts in data
-	line    int    // number of the line at off
-	tail    []byte // input read after the last line break in data
-	eof     bool   // r has no more to give: data holds the rest of the input
-	rec     []string
-	pos     []int32 // line and column of each field of rec, in pairs
-	buf     []byte  // the text of a quoted cell that had to be unescaped
+	src   lineSource
+	ahead *linesAhead // when set, src is read in another goroutine
+	data  string      // whole lines of input; at the end of input, all the rest
+	off   int         // where the next record starts in data
+	line  int         // number of the line at off
+	eof   bool        // there is no more input: data holds the rest of it
+	rec   []string
+	pos   []int32 // line and column of each field of rec, in pairs
+	buf   []byte  // the text of a quoted cell that had to be unescaped
 	// unclosed is the line and column of the quoted cell that the last
 	// ParseError found open at the end of the input, or zero: a quote that
 	// is never closed is best reported where it was opened.
 	unclosed [2]int32
+}
+
+// lineSource reads input in large blocks and gives it out as text of
+// whole lines.
+type lineSource struct {
+	r       io.Reader
+	skipBOM bool   // drop a UTF-8 byte-order mark at the very start
+	size    int    // how much input a read asks for at least
+	block   []byte // read buffer, reused
+	tail    []byte // input read after the last line break given out
 }
 
 // csvBlock is how much input a read asks for; a record longer than that
@@ -44,7 +51,7 @@ const csvBlock = 256 << 10
 var errMore = errors.New("need more input")
 
 func newCSVReader(r io.Reader, skipBOM bool) *csvReader {
-	return &csvReader{r: r, skipBOM: skipBOM, size: csvBlock, line: 1}
+	return &csvReader{src: lineSource{r: r, skipBOM: skipBOM, size: csvBlock}, line: 1}
 }
 
 // Read returns the next record, reusing the slice of the previous one. At
@@ -98,57 +105,140 @@ func (c *csvReader) fill() error {
 	if c.eof {
 		return io.EOF
 	}
-	c.block = append(c.block[:0], c.data[c.off:]...)
-	c.block = append(c.block, c.tail...)
-	if cap(c.block) < c.size || len(c.block) > cap(c.block)/2 {
-		grown := make([]byte, len(c.block), max(c.size, 2*len(c.block)))
-		copy(grown, c.block)
-		c.block = grown
+	var data string
+	var eof bool
+	var err error
+	if c.ahead != nil {
+		data, eof, err = c.ahead.next(c.data[c.off:])
+	} else {
+		data, eof, err = c.src.next(c.data[c.off:])
 	}
-	old := len(c.block)
+	if err != nil {
+		return err
+	}
+	c.data, c.off, c.eof = data, 0, eof
+	return nil
+}
+
+// next reads more input, up to at least one more line break or the end of
+// input (eof), and returns rest followed by what it read up to its last
+// line break (all of it at the end of input). What follows that line break
+// is kept for the next call.
+func (l *lineSource) next(rest string) (data string, eof bool, err error) {
+	l.block = append(l.block[:0], rest...)
+	l.block = append(l.block, l.tail...)
+	if cap(l.block) < l.size || len(l.block) > cap(l.block)/2 {
+		grown := make([]byte, len(l.block), max(l.size, 2*len(l.block)))
+		copy(grown, l.block)
+		l.block = grown
+	}
+	old := len(l.block)
 	cut := -1
 	for empty := 0; ; {
-		n, err := c.r.Read(c.block[len(c.block):cap(c.block)])
-		c.block = c.block[:len(c.block)+n]
+		n, err := l.r.Read(l.block[len(l.block):cap(l.block)])
+		l.block = l.block[:len(l.block)+n]
 		if n > 0 {
 			empty = 0
 		} else if empty++; empty == 100 && err == nil {
-			return io.ErrNoProgress // as bufio does with a reader that gives nothing
+			return "", false, io.ErrNoProgress // as bufio does with a reader that gives nothing
 		}
 		if err == io.EOF {
-			c.eof = true
-			cut = len(c.block)
+			eof = true
+			cut = len(l.block)
 			break
 		}
 		if err != nil {
-			return err
+			return "", false, err
 		}
-		if len(c.block) < cap(c.block) {
+		if len(l.block) < cap(l.block) {
 			continue
 		}
-		if i := bytes.LastIndexByte(c.block[old:], '\n'); i >= 0 {
+		if i := bytes.LastIndexByte(l.block[old:], '\n'); i >= 0 {
 			cut = old + i + 1
 			break
 		}
-		c.block = append(c.block, 0)[:len(c.block)] // no line break yet: grow
+		l.block = append(l.block, 0)[:len(l.block)] // no line break yet: grow
 	}
-	if c.skipBOM {
-		c.skipBOM = false
-		if bytes.HasPrefix(c.block, []byte("\xef\xbb\xbf")) {
-			c.block, cut = c.block[3:], cut-3
+	block := l.block
+	if l.skipBOM {
+		l.skipBOM = false
+		if bytes.HasPrefix(block, []byte("\xef\xbb\xbf")) {
+			block, cut = block[3:], cut-3
 		}
 	}
-	c.data = string(c.block[:cut])
-	c.tail = append(c.tail[:0], c.block[cut:]...)
-	c.off = 0
-	return nil
+	data = string(block[:cut])
+	l.tail = append(l.tail[:0], block[cut:]...)
+	return data, eof, nil
+}
+
+// linesAhead runs a lineSource in a goroutine of its own, a few blocks
+// ahead of the parsing: the read system calls, the checks of every byte
+// that utf8Reader and crReader make, and the copy of each block into the
+// text that cells are cut from then run beside the parsing of the block
+// before rather than in turn with it.
+type linesAhead struct {
+	lines chan lines
+	quit  chan struct{}
+	err   error // the error the goroutine ended with
+}
+
+// lines is what one lineSource.next gave.
+type lines struct {
+	data string
+	eof  bool
+	err  error
+}
+
+// linesAheadBlocks is how many blocks the goroutine may read ahead.
+const linesAheadBlocks = 3
+
+// readLinesAhead makes c read its input from now on in another goroutine (see
+// linesAhead), unless it has read all of it. The goroutine ends at the end
+// of input, at an error, or when stop is called.
+func (c *csvReader) readLinesAhead() (stop func()) {
+	if c.eof || c.ahead != nil {
+		return func() {}
+	}
+	a := &linesAhead{lines: make(chan lines, linesAheadBlocks), quit: make(chan struct{})}
+	src := &c.src // the goroutine's alone from now on
+	go func() {
+		for {
+			data, eof, err := src.next("")
+			select {
+			case a.lines <- lines{data, eof, err}:
+			case <-a.quit:
+				return
+			}
+			if eof || err != nil {
+				return
+			}
+		}
+	}()
+	c.ahead = a
+	return func() { close(a.quit) }
+}
+
+// next is lineSource.next of the text the goroutine read.
+func (a *linesAhead) next(rest string) (string, bool, error) {
+	if a.err != nil {
+		return "", false, a.err
+	}
+	l := <-a.lines
+	if l.err != nil {
+		a.err = l.err
+		return "", false, l.err
+	}
+	if rest != "" {
+		l.data = rest + l.data // a record that runs on past a block
+	}
+	return l.data, l.eof, nil
 }
 
 // setWhole makes data, the whole input, what c reads, without reading its
 // reader: the cells are substrings of data.
 func (c *csvReader) setWhole(data string) {
-	if c.skipBOM {
-		c.skipBOM = false
+	if c.src.skipBOM {
+		c.src.skipBOM = false
 		data = strings.TrimPrefix(data, "\xef\xbb\xbf")
 	}
 	c.data, c.off, c.eof = data, 0, true

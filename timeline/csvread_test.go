@@ -50,14 +50,25 @@ var csvCases = []string{
 
 // compareCSV reads in with encoding/csv and with csvReader, its input cut
 // into reads of the given sizes and its blocks size bytes long, and reports
-// the first difference in records, field positions or errors.
+// the first difference in records, field positions or errors; csvReader
+// reads it both in the caller's goroutine and in one of its own.
 func compareCSV(t *testing.T, in string, size int) {
+	t.Helper()
+	compareCSVAhead(t, in, size, false)
+	compareCSVAhead(t, in, size, true)
+}
+
+func compareCSVAhead(t *testing.T, in string, size int, ahead bool) {
 	t.Helper()
 	want := csv.NewReader(strings.NewReader(in))
 	want.FieldsPerRecord = -1
 	want.ReuseRecord = true
 	got := newCSVReader(iotest.HalfReader(strings.NewReader(in)), false)
-	got.size = size
+	got.src.size = size
+	if ahead {
+		defer got.readLinesAhead()()
+		size = -size // in the messages
+	}
 	for n := 0; ; n++ {
 		wrec, werr := want.Read()
 		grec, gerr := got.Read()
@@ -136,7 +147,38 @@ type nothingReader struct{}
 func (nothingReader) Read([]byte) (int, error) { return 0, nil }
 
 func TestCSVReaderGivesUpOnAReaderThatGivesNothing(t *testing.T) {
-	if _, err := newCSVReader(nothingReader{}, false).Read(); err != io.ErrNoProgress {
-		t.Errorf("got %v, want io.ErrNoProgress", err)
+	for _, ahead := range []bool{false, true} {
+		r := newCSVReader(nothingReader{}, false)
+		if ahead {
+			defer r.readLinesAhead()()
+		}
+		if _, err := r.Read(); err != io.ErrNoProgress {
+			t.Errorf("ahead %v: got %v, want io.ErrNoProgress", ahead, err)
+		}
+	}
+}
+
+// TestCSVReaderReadError reads the records before a read error, then the
+// error, whether the input is read in the caller's goroutine or ahead.
+func TestCSVReaderReadError(t *testing.T) {
+	boom := errors.New("boom")
+	for _, ahead := range []bool{false, true} {
+		in := io.MultiReader(strings.NewReader("a,b\nc,d\ne,"), iotest.ErrReader(boom))
+		r := newCSVReader(in, false)
+		r.src.size = 4
+		if ahead {
+			defer r.readLinesAhead()()
+		}
+		var got []string
+		var err error
+		for err == nil {
+			var rec []string
+			if rec, err = r.Read(); err == nil {
+				got = append(got, strings.Join(rec, "|"))
+			}
+		}
+		if err != boom || strings.Join(got, " ") != "a|b c|d" {
+			t.Errorf("ahead %v: read %q, then %v; want a|b c|d, then boom", ahead, got, err)
+		}
 	}
 }

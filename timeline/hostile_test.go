@@ -135,12 +135,22 @@ func TestControlCharacters(t *testing.T) {
 func TestHasControlMatchesBytewise(t *testing.T) {
 	// The word-at-a-time check finds what a byte-by-byte look finds, at
 	// every offset.
+	// Lengths past 32 and 64 reach the 32-byte steps and the words and
+	// bytes after them; a line break beside the byte is what every line
+	// of a file has.
 	for _, c := range []byte{0, 1, 7, 0x1b, 0x1f, 0x7f, 0xc2, '\t', '\n', '\r', ' ', 'a', 0x80, 0xff} {
-		for at := 0; at < 20; at++ {
-			b := []byte(strings.Repeat("abcdefgh", 3))[:20]
-			b[at] = c
-			if got, want := hasControl(b), controlIn(b); got != want {
-				t.Errorf("byte 0x%02x at %d: hasControl %v, want %v", c, at, got, want)
+		for _, n := range []int{20, 45, 75} {
+			for at := 0; at < n; at++ {
+				for _, nl := range []int{-1, (at + 1) % n, (at + 9) % n} {
+					b := []byte(strings.Repeat("abcdefgh", 10))[:n]
+					if nl >= 0 {
+						b[nl] = '\n'
+					}
+					b[at] = c
+					if got, want := hasControl(b), controlIn(b); got != want {
+						t.Errorf("byte 0x%02x at %d of %d, line break at %d: hasControl %v, want %v", c, at, n, nl, got, want)
+					}
+				}
 			}
 		}
 	}

@@ -55,6 +55,20 @@ func (t *idTable) add(key uint64, line uint32) (first uint32, found bool) {
 	}
 }
 
+// touch reads the slot where key goes, so that the add that follows finds
+// it in the cache; what it returns means nothing.
+func (t *idTable) touch(key uint64) uint64 {
+	if len(t.keys) == 0 {
+		return 0
+	}
+	i := key & uint64(len(t.keys)-1)
+	v := t.keys[i]
+	if t.keep {
+		v += uint64(t.lines[i])
+	}
+	return v
+}
+
 // has reports whether key was added.
 func (t *idTable) has(key uint64) bool {
 	if key == 0 {

@@ -2,7 +2,9 @@ package timeline
 
 import (
 	"bytes"
+	"errors"
 	"io"
+	"sync"
 )
 
 // referencedIDs returns every id that a relative date in data may refer to:
@@ -90,4 +92,42 @@ func eachReferencedIDIn(r io.Reader, fn func(id []byte)) error {
 			buf = append(buf, make([]byte, len(buf))...)
 		}
 	}
+}
+
+// eachReferencedIDAt is eachReferencedIDIn over r's bytes from..to, cut at
+// line breaks into up to parts parts, which are read at the same time:
+// fn(part, id) is called from one goroutine per part. Nothing else can be
+// done while the whole input is read before its rows are checked, so the
+// reading is shared out.
+func eachReferencedIDAt(r io.ReaderAt, from, to int64, parts int, fn func(part int, id []byte)) error {
+	cuts := lineCuts(r, from, to, parts)
+	errs := make([]error, len(cuts)-1)
+	var wg sync.WaitGroup
+	for k := range errs {
+		wg.Go(func() {
+			part := io.NewSectionReader(r, cuts[k], cuts[k+1]-cuts[k])
+			errs[k] = eachReferencedIDIn(part, func(id []byte) { fn(k, id) })
+		})
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+// lineCuts returns from, up to parts-1 offsets just after a line break
+// that share from..to out about evenly, and to. A cut is left out when no
+// line break follows its share's end closely.
+func lineCuts(r io.ReaderAt, from, to int64, parts int) []int64 {
+	cuts := []int64{from}
+	buf := make([]byte, 64<<10)
+	for k := 1; k < parts; k++ {
+		at := from + (to-from)*int64(k)/int64(parts)
+		if at <= cuts[len(cuts)-1] {
+			continue
+		}
+		n, _ := r.ReadAt(buf[:min(int64(len(buf)), to-at)], at)
+		if nl := bytes.IndexByte(buf[:n], '\n'); nl >= 0 && at+int64(nl)+1 < to {
+			cuts = append(cuts, at+int64(nl)+1)
+		}
+	}
+	return append(cuts, to)
 }

@@ -19,6 +19,7 @@ type batch struct {
 	posAt    []int        // where each record's positions start in pos
 	diags    []Diagnostic // the cell checks' diagnostics, record after record
 	diagAt   []int        // where each record's diagnostics start in diags, and one past the last record
+	ids      []rowID      // each record's id, hashed
 	err      error        // io.EOF or an I/O error after the last record
 }
 
@@ -36,7 +37,7 @@ func (s *Scanner) readAhead(out chan<- *batch, free <-chan *batch) {
 		b := <-free
 		b.recs, b.perrs, b.pos, b.posAt, b.err = b.recs[:0], b.perrs[:0], b.pos[:0], b.posAt[:0], nil
 		b.unclosed = b.unclosed[:0]
-		b.diags, b.diagAt = b.diags[:0], b.diagAt[:0]
+		b.diags, b.diagAt, b.ids = b.diags[:0], b.diagAt[:0], b.ids[:0]
 		// The cells of every record go into one slice per batch, reused
 		// from batch to batch, rather than a slice per record.
 		b.fields, b.fieldAt = b.fields[:0], b.fieldAt[:0]
@@ -50,6 +51,7 @@ func (s *Scanner) readAhead(out chan<- *batch, free <-chan *batch) {
 				var pe *csv.ParseError
 				if errors.As(err, &pe) {
 					b.fieldAt = append(b.fieldAt, -1)
+					b.ids = append(b.ids, rowID{})
 					b.perrs = append(b.perrs, pe)
 					b.unclosed = append(b.unclosed, s.cr.unclosed)
 					continue
@@ -62,13 +64,19 @@ func (s *Scanner) readAhead(out chan<- *batch, free <-chan *batch) {
 			b.fieldAt = append(b.fieldAt, at)
 			b.perrs = append(b.perrs, nil)
 			b.unclosed = append(b.unclosed, [2]int32{})
-			if rec := b.fields[at:]; !s.Lean && len(rec) == len(s.hdr.Names) {
-				c.pos, c.out = b.pos[b.posAt[len(b.posAt)-1]:], b.diags
-				c.checkFields(rec)
-				b.diags = c.out
+			id := rowID{}
+			if rec := b.fields[at:]; len(rec) == len(s.hdr.Names) {
+				if !s.Lean {
+					c.pos, c.out = b.pos[b.posAt[len(b.posAt)-1]:], b.diags
+					c.checkFields(rec)
+					b.diags = c.out
+				}
+				id = s.rowIDOf(rec)
 			}
+			b.ids = append(b.ids, id)
 		}
 		b.diagAt = append(b.diagAt, len(b.diags))
+		s.markWanted(b.ids)
 		for k, at := range b.fieldAt {
 			if at < 0 {
 				b.recs = append(b.recs, nil)

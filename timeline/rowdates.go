@@ -9,17 +9,67 @@ import (
 	"timeline/timeline/edtf"
 )
 
-func (s *Scanner) checkDates(row *Row, before int) (held bool) {
+// rowID is what rowIDOf finds of a row's id.
+type rowID struct {
+	key    uint64
+	ok     bool // the row has a valid id, hashed as key
+	wanted bool // relative dates may refer to it: it goes in ids, not lines
+}
+
+// rowIDOf hashes the id of a row that checkDates will see, when it is
+// valid. The read-ahead goroutine calls it, after the checks of the cells;
+// seed does not change while rows are read. Whether the id is wanted is
+// for markWanted to say.
+func (s *Scanner) rowIDOf(rec []string) rowID {
+	var r rowID
+	if idx := s.hdr.index[ColID]; idx >= 0 && rec[idx] != "" && validID(rec[idx]) {
+		r.key, r.ok = maphash.String(s.seed, rec[idx]), true
+	}
+	return r
+}
+
+// markWanted sets which of a batch's ids are wanted. Looked up one after
+// the other, apart from the parsing, whose stream of input pushes the set
+// out of the caches, the lookups wait for memory at the same time rather
+// than in turn. wanted does not change while rows are read.
+func (s *Scanner) markWanted(ids []rowID) {
+	for k := range ids {
+		if ids[k].ok {
+			ids[k].wanted = s.wanted == nil || s.wanted.has(ids[k].key)
+		}
+	}
+}
+
+// touchIDs touches the slot of lines where each id of a batch that is
+// not wanted goes. The table is far larger than the processor's caches, so
+// a row's duplicate check used to wait for memory most of its time; the
+// loads of a batch's slots, made one after the other with nothing
+// depending on them, overlap instead, and checkDates finds them in the
+// cache.
+func (s *Scanner) touchIDs(ids []rowID) {
+	if s.Lean {
+		return
+	}
+	var sink uint64
+	for _, r := range ids {
+		if r.ok && !r.wanted {
+			sink += s.lines.touch(r.key)
+		}
+	}
+	s.sink = sink
+}
+
+// checkDates parses and checks the dates, registers the id (id, from
+// rowIDOf) and holds the row back when it waits for a relative date.
+func (s *Scanner) checkDates(row *Row, before int, id rowID) (held bool) {
 	h := s.hdr
 	// Dates and ids.
-	var key uint64
+	key := id.key
 	hasKey := false
-	if i := h.index[ColID]; i >= 0 && row.Fields[i] != "" && validID(row.Fields[i]) {
-		id := row.Fields[i]
-		key = maphash.String(s.seed, id)
+	if i := h.index[ColID]; id.ok {
 		// An id relative dates may refer to goes in ids, with its start
 		// (below); any other, in lines, which is all duplicates need.
-		wanted := s.wanted == nil || s.wanted.has(key)
+		wanted := id.wanted
 		var first uint32
 		var dup bool
 		if wanted {
@@ -32,7 +82,7 @@ func (s *Scanner) checkDates(row *Row, before int) (held bool) {
 		switch {
 		case dup:
 			line, col := s.fieldPos(i)
-			s.report(line, col, "id", CodeIDDuplicate, "duplicate id %q (first on line %d)", id, first)
+			s.report(line, col, "id", CodeIDDuplicate, "duplicate id %q (first on line %d)", row.Fields[i], first)
 		case wanted:
 			hasKey = true
 		}

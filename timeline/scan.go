@@ -8,6 +8,7 @@ import (
 	"hash/maphash"
 	"io"
 	"io/fs"
+	"runtime"
 	"strings"
 	"unicode/utf8"
 	"unsafe"
@@ -111,6 +112,7 @@ type Scanner struct {
 	heldText   []byte
 	heldFields [][]string // the cells of the held rows kept, within heldBudget
 	heldBytes  int
+	sink       uint64   // touchIDs', so that its loads are made
 	stack      []uint64 // resolveKey's, reused
 	text       []byte   // setResolved's, reused
 	rec        int      // records read, counting those that did not parse
@@ -193,10 +195,7 @@ func (s *Scanner) findWanted() {
 	if s.wanted != nil || s.again == nil {
 		return
 	}
-	// The ids go straight into the set, as hashes: a file of a million
-	// rows each relative to another has a million of them.
-	wanted := newIDSet()
-	err := eachReferencedIDIn(s.again, func(id []byte) { wanted.add(maphash.Bytes(s.seed, id), 0) })
+	wanted, err := s.referenced()
 	if _, serr := s.again.Seek(s.startOff, io.SeekStart); serr != nil {
 		s.again = nil // the input is lost; reading it reports the error
 		return
@@ -204,6 +203,34 @@ func (s *Scanner) findWanted() {
 	if err == nil {
 		s.wanted = wanted
 	}
+}
+
+// referenced returns the set of the ids relative dates in the input from
+// startOff on may refer to, reading it in parts at once when it can (see
+// eachReferencedIDAt). The ids go into the set as hashes: a file of a
+// million rows each relative to another has a million of them.
+func (s *Scanner) referenced() (*idTable, error) {
+	wanted := newIDSet()
+	at, isAt := s.again.(io.ReaderAt)
+	if !isAt {
+		err := eachReferencedIDIn(s.again, func(id []byte) { wanted.add(maphash.Bytes(s.seed, id), 0) })
+		return wanted, err
+	}
+	end, err := s.again.Seek(0, io.SeekEnd)
+	if err != nil {
+		return nil, err
+	}
+	parts := runtime.GOMAXPROCS(0)
+	hashes := make([][]uint64, parts)
+	err = eachReferencedIDAt(at, s.startOff, end, parts, func(part int, id []byte) {
+		hashes[part] = append(hashes[part], maphash.Bytes(s.seed, id))
+	})
+	for _, hs := range hashes {
+		for _, h := range hs {
+			wanted.add(h, 0)
+		}
+	}
+	return wanted, err
 }
 
 // Counts returns the diagnostics counted so far.
@@ -358,6 +385,9 @@ func (s *Scanner) Scan(yield func(*Row)) error {
 	}
 	// Parsing CSV and checking rows each take about half the time, so a
 	// goroutine reads records ahead in batches while this one checks them.
+	// Another goroutine reads the input, and checks its bytes, a few
+	// blocks ahead of the parsing.
+	defer s.cr.readLinesAhead()()
 	batches, free := make(chan *batch, 4), make(chan *batch, 4)
 	for range cap(free) {
 		free <- &batch{}
@@ -365,6 +395,7 @@ func (s *Scanner) Scan(yield func(*Row)) error {
 	go s.readAhead(batches, free)
 	var row Row
 	for b := range batches {
+		s.touchIDs(b.ids)
 		for k := range b.recs {
 			rec := b.recs[k]
 			s.rec++
@@ -392,7 +423,7 @@ func (s *Scanner) Scan(yield func(*Row)) error {
 			for _, d := range b.diags[b.diagAt[k]:b.diagAt[k+1]] {
 				s.emit(d)
 			}
-			if held := s.checkDates(&row, before); held {
+			if held := s.checkDates(&row, before, b.ids[k]); held {
 				continue
 			}
 			yield(&row)

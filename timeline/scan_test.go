@@ -7,6 +7,7 @@ import (
 	"io"
 	"runtime"
 	"strings"
+	"sync"
 	"testing"
 	"testing/iotest"
 
@@ -49,6 +50,7 @@ func TestValidation(t *testing.T) {
 		{"unknown confidence", head + "a,2017,,T,,,,sure,,,\n", []string{`t.csv:2:14: confidence: unknown confidence "sure"`}},
 		{"unknown kind", head + "a,2017,,T,,,,,period,,\n", []string{`t.csv:2:15: kind: unknown kind "period"`}},
 		{"javascript link", head + "a,2017,,T,,,javascript:alert(1),,,,\n", []string{`t.csv:2:13: sources: link "javascript:alert(1)": only http, https and mailto`}},
+		{"links among sources", head + "a,2017,,T,,,Galeotti 2017; see p. 3; javascript:x ; https://x.org;FILE:///etc;mailto:a@b,,,,\n", []string{`t.csv:2:13: sources: link "javascript:x"`, `t.csv:2:13: sources: link "FILE:///etc"`}},
 		{"ftp link", head + "a,2017,,T,,,ftp://x.org/f,,,,\n", []string{`sources: link "ftp://x.org/f"`}},
 		{"media not http", head + "a,2017,,T,,,,,,data:image/png;base64,\n", []string{"t.csv:2:16: media: "}},
 		{"formula in title", head + "a,2017,,=1+1,,,,,,,\n", []string{`t.csv:2:9: title: warning: starts with "="`}},
@@ -130,6 +132,21 @@ func TestReferencedIDsAndLean(t *testing.T) {
 	streamed, err := referencedIDsIn(iotest.OneByteReader(strings.NewReader(long)))
 	if err != nil || fmt.Sprint(streamed) != fmt.Sprint(whole) || !whole["x"] || whole["pp"] {
 		t.Errorf("streamed %v (%v), whole %v", streamed, err, whole)
+	}
+	// Read in parts at once, cut at line breaks, it gives the same.
+	for _, text := range []string{in, long, "id,start\rb,x-1+P2W\rc,y+P1D\r", "a,b+P1D\n\n\nc,d-P2D\n"} {
+		for parts := 1; parts <= 7; parts++ {
+			got := map[string]bool{}
+			var mu sync.Mutex
+			err := eachReferencedIDAt(strings.NewReader(text), 0, int64(len(text)), parts, func(_ int, id []byte) {
+				mu.Lock()
+				got[string(id)] = true
+				mu.Unlock()
+			})
+			if want := referencedIDs([]byte(text)); err != nil || fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Errorf("%.30q in %d parts: %v (%v), want %v", text, parts, got, err, want)
+			}
+		}
 	}
 	// A lean scan keeping only the wanted ids still resolves relative dates,
 	// and skips the other checks (the latitude out of range).

@@ -29,7 +29,10 @@ type Stats struct {
 	categories counter
 	actors     counter
 	years      map[int]int
-	precisions counter
+	// precisions counts events by the precision of their dates, and
+	// relative the events whose start is relative: by index rather than by
+	// name, which a row would cost a map lookup.
+	precisions [edtf.PrecisionInterval + 1]int
 }
 
 // counter counts keys; a pointer to each count costs one map lookup a key
@@ -62,7 +65,6 @@ func (st *Stats) Add(row *Row) {
 		st.categories = counter{}
 		st.actors = counter{}
 		st.years = map[int]int{}
-		st.precisions = counter{}
 	}
 	if row.Errors > 0 || row.Start.IsZero() {
 		return
@@ -82,10 +84,12 @@ func (st *Stats) Add(row *Row) {
 	}
 	start, end := row.Start, row.End
 	lo, hi := Span(start, end)
-	if st.First.IsZero() || lo.Before(st.First) {
+	// The first event sets both ends: the zero time is 1 January 1 CE, a
+	// date like any other, so it cannot stand for "none yet".
+	if st.Events == 1 || lo.Before(st.First) {
 		st.First = lo
 	}
-	if hi.After(st.Last) {
+	if st.Events == 1 || hi.After(st.Last) {
 		st.Last = hi
 	}
 	// hi is exclusive: the span ends in the year of the instant before it.
@@ -100,9 +104,8 @@ func (st *Stats) Add(row *Row) {
 	}
 	if edtf.IsRelative(row.Get(ColStart)) {
 		st.Relative++
-		st.precisions.inc("relative")
 	} else {
-		st.precisions.inc(p.String())
+		st.precisions[p]++
 	}
 	if start.Uncertain() || end.Uncertain() {
 		st.Uncertain++
@@ -151,7 +154,18 @@ func (st *Stats) Categories() []Count { return st.categories.sorted() }
 func (st *Stats) Actors() []Count { return st.actors.sorted() }
 
 // Precisions returns the events per date precision, most first.
-func (st *Stats) Precisions() []Count { return st.precisions.sorted() }
+func (st *Stats) Precisions() []Count {
+	c := counter{}
+	for p, n := range st.precisions {
+		if n > 0 {
+			c[edtf.Precision(p).String()] = &n
+		}
+	}
+	if st.Relative > 0 {
+		c["relative"] = &st.Relative
+	}
+	return c.sorted()
+}
 
 // Years returns the events per calendar year, in year order. Events that span
 // more than one year are counted in MultiYear instead.

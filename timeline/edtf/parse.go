@@ -29,6 +29,55 @@ const maxYear = 100_000_000_000
 // with unspecified digits, a qualified date, or an interval of those with
 // open (..) or unknown (empty) ends.
 func Parse(s string) (Date, error) {
+	if d, ok := parseDay(s); ok {
+		return d, nil
+	}
+	return parse(s)
+}
+
+// parseDay reads the commonest date of all, a day written YYYY-MM-DD, by
+// direct byte arithmetic, as parse would read it. It reports false for
+// anything else, valid or not, which parse then reads the long way.
+func parseDay(s string) (Date, bool) {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return Date{}, false
+	}
+	// Each digit less '0' is below 10; any other byte wraps around above.
+	y0, y1, y2, y3 := s[0]-'0', s[1]-'0', s[2]-'0', s[3]-'0'
+	m0, m1, d0, d1 := s[5]-'0', s[6]-'0', s[8]-'0', s[9]-'0'
+	if max(y0, y1, y2, y3, m0, m1, d0, d1) > 9 {
+		return Date{}, false
+	}
+	y := int64(y0)*1000 + int64(y1)*100 + int64(y2)*10 + int64(y3)
+	m := int(m0)*10 + int(m1)
+	day := int(d0)*10 + int(d1)
+	if m < 1 || m > 12 || day < 1 || day > daysIn(y, m) {
+		return Date{}, false
+	}
+	// The days since 1970-01-01, as unixDays counts them, of a year that is
+	// not negative: its days before, the year's before the month, the day.
+	u := uint64(y)
+	days := int64(365*u+(u+3)/4-(u+99)/100+(u+399)/400) - daysTo1970 + int64(daysBeforeMonth[m]) + int64(day) - 1
+	if m > 2 && daysIn(y, 2) == 29 {
+		days++
+	}
+	var d Date
+	d.a.setYear(y)
+	d.a.month, d.a.day, d.a.prec = int8(m), int8(day), PrecisionDay
+	d.lo = days * 86400
+	d.hi = d.lo + 86400
+	return d, true
+}
+
+// daysTo1970 is the number of days from 0000-01-01 to 1970-01-01.
+const daysTo1970 = 719528
+
+// daysBeforeMonth is the number of days of a year that is not a leap year
+// before each month.
+var daysBeforeMonth = [13]uint16{0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334}
+
+// parse is Parse without the short cut of parseDay.
+func parse(s string) (Date, error) {
 	var d Date
 	if s == "" {
 		return d, &SyntaxError{s, 0, "empty date"}
