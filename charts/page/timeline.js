@@ -397,6 +397,14 @@
       cssCache = null;
       view = layout();
       var rows = view.rows, P = view.P;
+      // While a zoom or pan goes on the chart grows but does not shrink:
+      // the page below it stays put, and a frame is not a new canvas. It
+      // takes the height it needs once the gesture pauses.
+      if (pg.gesture && rows.length < heldRows) {
+        while (rows.length < heldRows) rows.push({ label: '', lane: -1 });
+        shrinkLater = true;
+      }
+      heldRows = rows.length;
       fitSlider(P);
       var height = Math.max(160, TOP + rows.length * ROW + BOTTOM);
       // A new height and new data are drawn in one pass: the option waits
@@ -418,13 +426,21 @@
       clearTimeout(panelTimer);
       if (pg.gesture) {
         pg.panelPending = true;
-        panelTimer = setTimeout(function () { pg.panelPending = false; pg.drawPanel(); }, PANEL_WAIT);
+        panelTimer = setTimeout(function () {
+          pg.panelPending = false;
+          if (shrinkLater) {
+            shrinkLater = false;
+            pg.redraw(); // which draws the panel too
+          } else {
+            pg.drawPanel();
+          }
+        }, PANEL_WAIT);
       } else {
         pg.panelPending = false;
         pg.drawPanel();
       }
     };
-    var panelTimer = 0;
+    var panelTimer = 0, heldRows = 0, shrinkLater = false;
 
     // The layer of buttons over the marks: one per event shown (the first
     // of its lanes), in time order, with one in the tab order; and the
