@@ -6,7 +6,7 @@
    each event's accessible name. */
 (function (tl) {
   'use strict';
-  var LIMIT = 2500; // marks drawn one by one; above this, events are binned
+  var LIMIT = 1500; // marks drawn one by one; above this, events are binned
   var ROW = 22; // px per sub-row
   var MAXROWS = 6; // sub-rows a lane shows before "+N more"
   var MAXERAROWS = 3; // rows of era labels
