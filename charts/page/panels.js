@@ -40,7 +40,8 @@
       for (k = r[0]; k < r[1]; k++) if (shown[k] && !(fl[k] & F.ERA) && hi[k] > w0 && lo[k] < w1) inWin[m++] = k;
       // The periods counted are those of the events' span in the window:
       // none of the axis's margins (nor, in deep time, of the future).
-      if (Math.max(w0, pg.dataMin) < Math.min(w1, pg.dataMax)) { w0 = Math.max(w0, pg.dataMin); w1 = Math.min(w1, pg.dataMax); }
+      var d0 = Math.max(w0, pg.dataMin), d1 = Math.min(w1, pg.dataMax);
+      if (d0 < d1) { w0 = d0; w1 = d1; }
       // As timeline chart's auto: at most a few periods an event of the
       // window, so 20 events over 22 years are counted by year.
       var u = P.autoUnit(w0, w1, data.units, P.eventLimit(m, data.maxPeriods, data.minPeriods, data.perEvent), S);

@@ -138,14 +138,13 @@
     function draw(force) {
       queued = false;
       if (printing || !tbody) return;
+      unit = m * rowH > MAX_HEIGHT ? MAX_HEIGHT / m : rowH;
       if (!near) {
-        unit = m * rowH > MAX_HEIGHT ? MAX_HEIGHT / m : rowH;
-        if (first !== 0 || last !== 0 || tbody.firstChild !== topPad || tbody.childNodes.length !== 1) tbody.replaceChildren(topPad);
+        if (tbody.childNodes.length !== 1 || tbody.firstChild !== topPad) tbody.replaceChildren(topPad);
         first = last = 0;
         pad(topPad, m * unit);
         return;
       }
-      unit = m * rowH > MAX_HEIGHT ? MAX_HEIGHT / m : rowH;
       var top = tbody.getBoundingClientRect().top, vh = window.innerHeight || 800;
       var a = Math.floor(-top / unit) - 2, b = Math.ceil((vh - top) / unit) + 2;
       a = Math.max(0, Math.min(a, m - 1));

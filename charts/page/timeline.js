@@ -18,9 +18,9 @@
   var PANEL_WAIT = 120; // ms a zoom or pan pauses before the panel follows it
   var SHADES = 20; // a bin's opacity is rounded to a twentieth: the bins of a shade are one path
 
-  // tl.binShade is the shade, 5 to 20 twentieths, a bin of n events is
-  // drawn in: fainter the fewer.
-  tl.binShade = function (n) { return Math.min(SHADES, Math.round((0.25 + Math.log10(n) / 3) * SHADES)); };
+  // binShade is the shade, 5 to 20 twentieths, a bin of n events is drawn
+  // in: fainter the fewer.
+  function binShade(n) { return Math.min(SHADES, Math.round((0.25 + Math.log10(n) / 3) * SHADES)); }
 
   // A lane's bins of one shade are drawn as one path of rectangles: a
   // zoomed-out view of thousands of bins is then a few dozen elements for
@@ -209,7 +209,7 @@
         if (r <= c0 || l >= c1) continue;
         l = Math.max(l, c0);
         r = Math.min(r, c1);
-        var sh = tl.binShade(bn.n);
+        var sh = binShade(bn.n);
         (shades[sh] || (shades[sh] = [])).push(l, r - l);
       }
       for (i = 0; i < shades.length; i++) {
@@ -217,11 +217,12 @@
       }
       return { type: 'group', children: children };
     }
-    // binAt is the bin of lane under pixel x, or the nearest.
+    // binAt is the bin of lane under pixel x, at the axis's present scale,
+    // or the nearest.
     function binAt(lane, x) {
       var bs = view && view.bins[lane];
       if (!bs || !bs.length) return null;
-      var P = view.P, t = view.win[0] + (x - P.x) / P.w * (view.win[1] - view.win[0]);
+      var t = chart.convertFromPixel({ xAxisIndex: 0 }, x);
       var lo = 0, hi = bs.length - 1;
       while (lo < hi) {
         var m = (lo + hi + 1) >>> 1;
@@ -286,13 +287,12 @@
       var scale = P.w / Math.max(1, win[1] - win[0]);
       function px(t) { return P.x + (t - win[0]) * scale; }
       var perLane = data.lanes.map(function () { return []; }), eras = [], count = 0, k, j;
-      var fl = data.f, ln = data.ln, lo = pg.lo, hi = pg.hi, OPEN = F.LOWER_OPEN | F.UPPER_OPEN | F.ONGOING;
+      var fl = data.f, ln = data.ln;
       for (k = 0; k < pg.n; k++) {
-        // The window filters pg.shown already, by the drawn ends.
+        // The window filters pg.shown already, by the drawn ends; every
+        // event is drawn within the whole axis.
         if (!all && !shown[k]) continue;
-        var fk = fl[k];
-        if (all && ((fk & OPEN) ? pg.drawnHi(k) < win[0] || pg.drawnLo(k) > win[1] : hi[k] < win[0] || lo[k] > win[1])) continue;
-        if (fk & F.ERA) { eras.push(k); continue; }
+        if (fl[k] & F.ERA) { eras.push(k); continue; }
         var ls = ln[k];
         if (typeof ls === 'number') {
           if (ls >= 0 && laneOn[ls]) { perLane[ls].push(k); count++; }
@@ -351,7 +351,7 @@
         laneRows.push([first, rows.length - 1, laneRows.length]);
       });
       if (!rows.length) rows.push({ label: '', lane: -1 });
-      return { rows: rows, items: items, eras: eraData, lanes: laneRows, marks: marks, more: more, binned: binned, bins: bins, win: win, P: P };
+      return { rows: rows, items: items, eras: eraData, lanes: laneRows, marks: marks, more: more, binned: binned, bins: bins, P: P };
     }
 
     // bin groups a lane's events into columns a few pixels wide: what a
