@@ -420,34 +420,59 @@
         chartEl.style.height = height + 'px';
         chart.resize();
       }
-      drawMarks();
-      // While a zoom or pan goes on, the panel below follows once it
-      // pauses: its chart would otherwise be most of every frame.
+      // While a zoom or pan goes on, the layer of buttons over the marks
+      // follows once it pauses, unless the keyboard's focus is in it: the
+      // browser's style and layout of its thousands of moved buttons
+      // would otherwise be half of every frame. Nobody sees the buttons
+      // but a focused one.
+      if (pg.gesture && !marksBox.contains(document.activeElement)) marksLater = true;
+      else { marksLater = false; drawMarks(); }
+      drawMore();
+      // The panel below follows once the gesture pauses too: its chart
+      // would otherwise be most of every frame.
       clearTimeout(panelTimer);
       if (pg.gesture) {
         pg.panelPending = true;
         panelTimer = setTimeout(function () {
-          pg.panelPending = false;
           if (shrinkLater) {
             shrinkLater = false;
-            pg.redraw(); // which draws the panel too
+            pg.redraw(); // which draws the panel and the buttons too
           } else {
             pg.drawPanel();
           }
+          if (!marksLater) { pg.panelPending = false; return; }
+          // The buttons in a frame of their own, after the panel's.
+          requestAnimationFrame(function () {
+            panelTimer = setTimeout(function () {
+              if (marksLater) { marksLater = false; drawMarks(); }
+              pg.panelPending = false;
+            }, 0);
+          });
         }, PANEL_WAIT);
       } else {
         pg.panelPending = false;
         pg.drawPanel();
       }
     };
-    var panelTimer = 0, heldRows = 0, shrinkLater = false;
+    var panelTimer = 0, heldRows = 0, shrinkLater = false, marksLater = false;
 
     // The layer of buttons over the marks: one per event shown (the first
     // of its lanes), in time order, with one in the tab order; and the
     // "+N more" buttons.
-    var pool = [], order = [], active = -1;
+    var pool = [], morePool = [], order = [], active = -1;
+    var marksBox = document.createElement('div'), moreBox = document.createElement('div');
+    marksEl.append(marksBox, moreBox);
+    // drawMore places the "+N more" buttons, which are seen: every frame.
+    function drawMore() {
+      var P = view.P, m;
+      view.more.forEach(function (mo, i) {
+        var text = mo.fewer ? S.fewer_lane : S.more_lane.replace('{n}', mo.n);
+        setButton(morePool[i] || (morePool[i] = newMark(moreBox)), 'more', '', '', mo.lane, text, P.x, -1, TOP + mo.row * ROW + 1, ROW - 2, text + ', ' + data.lanes[mo.lane], null, 0);
+      });
+      for (m = view.more.length; m < morePool.length; m++) morePool[m].hidden = true;
+    }
     function drawMarks() {
-      var P = view.P, seen = new Set(), m, btn, used = 0;
+      var seen = new Set(), m, btn, used = 0;
       // The buttons are reused for other events: the focus follows its
       // event, not its button.
       var had = marksEl.contains(document.activeElement) && document.activeElement.classList.contains('mark');
@@ -462,7 +487,7 @@
       if (cur >= 0) tab = cur; else if (act >= 0) tab = act;
       for (m = 0; m < order.length; m++) {
         var mk = order[m];
-        btn = pool[used] || (pool[used] = newMark());
+        btn = pool[used] || (pool[used] = newMark(marksBox));
         used++;
         var w = Math.max(8, mk.r - mk.l);
         setButton(btn, 'mark', mk.k, m, '', '', mk.point ? (mk.l + mk.r) / 2 - 8 : mk.l, mk.point ? 16 : w, y0 + mk.row * ROW + 2, ROW - 4,
@@ -470,12 +495,6 @@
             : pg.dateOf(mk.k) + ', ' + titleOf(mk.k) + ', ' + data.lanes[mk.lane],
           mk.k === pg.current ? 'true' : 'false', m === tab ? 0 : -1);
       }
-      view.more.forEach(function (mo) {
-        btn = pool[used] || (pool[used] = newMark());
-        used++;
-        var text = mo.fewer ? S.fewer_lane : S.more_lane.replace('{n}', mo.n);
-        setButton(btn, 'more', '', '', mo.lane, text, P.x, -1, y0 + mo.row * ROW + 1, ROW - 2, text + ', ' + data.lanes[mo.lane], null, 0);
-      });
       for (m = used; m < pool.length; m++) pool[m].hidden = true;
       if (had && !pg.focusEvent(active)) {
         for (m = 0; m < used; m++) if (pool[m].className === 'mark' && pool[m].tabIndex === 0) { pool[m].focus(); break; }
@@ -511,10 +530,10 @@
       }
       return s;
     }
-    function newMark() {
+    function newMark(box) {
       var b = document.createElement('button');
       b.type = 'button';
-      marksEl.append(b);
+      box.append(b);
       return b;
     }
     marksEl.addEventListener('click', function (e) {
@@ -526,8 +545,8 @@
         var lane = b.dataset.lane;
         expanded[lane] = !expanded[lane];
         pg.redraw();
-        for (var m = 0; m < pool.length; m++) {
-          if (!pool[m].hidden && pool[m].className === 'more' && pool[m].dataset.lane === lane) { pool[m].focus(); break; }
+        for (var m = 0; m < morePool.length; m++) {
+          if (!morePool[m].hidden && morePool[m].dataset.lane === lane) { morePool[m].focus(); break; }
         }
         return;
       }
