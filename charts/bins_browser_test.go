@@ -97,3 +97,63 @@ func TestBrowserTableAway(t *testing.T) {
 		t.Errorf("console errors or requests: %v", probs)
 	}
 }
+
+// marksMatch counts the marks of the view drawn, the mark buttons shown,
+// and those of them not over their mark (the buttons follow a zoom or
+// pan once it pauses, or at once when the focus is among them).
+const marksMatch = `(function(){var pg=timelinePage.page,by=new Map(),bad=0;
+	pg.marks().forEach(function(m){if(!by.has(m.k))by.set(m.k,m)});
+	var bs=Array.prototype.filter.call(document.querySelectorAll('#tlMarks button.mark'),function(b){return !b.hidden});
+	bs.forEach(function(b){var m=by.get(+b.dataset.k),x=parseFloat(b.style.left);
+		if(!m||Math.abs(x-(m.point?(m.l+m.r)/2-8:m.l))>0.5)bad++});
+	return [by.size,bs.length,bad,pg.panelPending?1:0]})()`
+
+// TestBrowserMarksFollow checks that the layer of buttons over the marks
+// follows a zoom: once it pauses, and in the same frame while the
+// keyboard's focus is in the layer.
+func TestBrowserMarksFollow(t *testing.T) {
+	findChromium(t)
+	meta, events := benchEvents(t, 6000)
+	p := openPage(t, writePage(t, meta, events, Options{}), "", 1280, 900)
+	check := func(where string, wantPending bool) {
+		t.Helper()
+		var got []int
+		p.eval(t, marksMatch, &got)
+		if len(got) != 4 || got[0] == 0 || got[0] != got[1] || got[2] != 0 {
+			t.Errorf("%s: %v marks, buttons shown, buttons off their mark", where, got)
+		}
+		if wantPending && (len(got) != 4 || got[3] != 1) {
+			t.Errorf("%s: the panel had already followed; the check came too late", where)
+		}
+	}
+	check("loaded", false)
+	zoom := func(a, b float64) {
+		var c0 int
+		p.eval(t, fmt.Sprintf(`(function(){var pg=timelinePage.page,s=pg.axisMax-pg.axisMin,c=window.tlFilterCount||0;pg.zoomTo(pg.axisMin+s*%g,pg.axisMin+s*%g);return c})()`, a, b), &c0)
+		for i := 0; i < 200; i++ {
+			var c int
+			p.eval(t, `window.tlFilterCount||0`, &c)
+			if c != c0 {
+				return
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+		t.Fatal("the zoom was never filtered")
+	}
+	zoom(0.1, 0.6)
+	settle(t, p)
+	check("after a zoom, once it paused", false)
+	// The focus on a bin: its button and the others follow at once.
+	p.eval(t, `(function(){var b=document.querySelector('#tlMarks button.mark[tabindex="0"]');b.focus();return document.activeElement===b})()`, new(bool))
+	zoom(0.2, 0.5)
+	check("with the focus in the layer, during the zoom", true)
+	var in bool
+	p.eval(t, `document.getElementById('tlMarks').contains(document.activeElement)`, &in)
+	if !in {
+		t.Error("the focus left the layer of marks in a zoom")
+	}
+	settle(t, p)
+	if probs := p.problems(); len(probs) > 0 {
+		t.Errorf("console errors or requests: %v", probs)
+	}
+}

@@ -431,6 +431,7 @@
       // The panel below follows once the gesture pauses too: its chart
       // would otherwise be most of every frame.
       clearTimeout(panelTimer);
+      cancelAnimationFrame(marksFrame);
       if (pg.gesture) {
         pg.panelPending = true;
         panelTimer = setTimeout(function () {
@@ -442,9 +443,10 @@
           }
           if (!marksLater) { pg.panelPending = false; return; }
           // The buttons in a frame of their own, after the panel's.
-          requestAnimationFrame(function () {
+          marksFrame = requestAnimationFrame(function () {
             panelTimer = setTimeout(function () {
-              if (marksLater) { marksLater = false; drawMarks(); }
+              marksLater = false;
+              drawMarks();
               pg.panelPending = false;
             }, 0);
           });
@@ -454,7 +456,7 @@
         pg.drawPanel();
       }
     };
-    var panelTimer = 0, heldRows = 0, shrinkLater = false, marksLater = false;
+    var panelTimer = 0, marksFrame = 0, heldRows = 0, shrinkLater = false, marksLater = false;
 
     // The layer of buttons over the marks: one per event shown (the first
     // of its lanes), in time order, with one in the tab order; and the
@@ -475,7 +477,7 @@
       var seen = new Set(), m, btn, used = 0;
       // The buttons are reused for other events: the focus follows its
       // event, not its button.
-      var had = marksEl.contains(document.activeElement) && document.activeElement.classList.contains('mark');
+      var had = marksBox.contains(document.activeElement);
       order = view.marks.filter(function (mk) { if (seen.has(mk.k)) return false; seen.add(mk.k); return true; });
       order.sort(function (x, y) { return x.t - y.t || (x.bin ? x.lane - y.lane : x.k - y.k); });
       var y0 = TOP;
@@ -497,7 +499,7 @@
       }
       for (m = used; m < pool.length; m++) pool[m].hidden = true;
       if (had && !pg.focusEvent(active)) {
-        for (m = 0; m < used; m++) if (pool[m].className === 'mark' && pool[m].tabIndex === 0) { pool[m].focus(); break; }
+        for (m = 0; m < used; m++) if (pool[m].tabIndex === 0) { pool[m].focus(); break; }
       }
     }
     // setButton gives a button of the layer what it shows, touching only
@@ -584,10 +586,10 @@
     pg.focusEvent = function (k) {
       var target = null, m;
       for (m = 0; m < pool.length && !target; m++) {
-        if (!pool[m].hidden && pool[m].className === 'mark' && +pool[m].dataset.k === k) target = pool[m];
+        if (!pool[m].hidden && +pool[m].dataset.k === k) target = pool[m];
       }
       if (!target) return false;
-      for (m = 0; m < pool.length; m++) if (pool[m].className === 'mark') pool[m].tabIndex = pool[m].tlSet.tab = pool[m] === target ? 0 : -1;
+      for (m = 0; m < pool.length; m++) pool[m].tabIndex = pool[m].tlSet.tab = pool[m] === target ? 0 : -1;
       active = k;
       target.focus();
       return true;
